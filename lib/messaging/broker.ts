@@ -1,0 +1,170 @@
+import amqp, { type Channel, type ChannelModel, type ConfirmChannel, type ConsumeMessage } from "amqplib";
+import type { Logger } from "pino";
+import { encodeEvent } from "../events/amqp-binding";
+import type { CloudEvent } from "../events/catalog";
+import { declareExchanges, topologyFor, type Topology } from "./topology";
+
+/** Runs on every (re)connection with a fresh channel for consuming. */
+export type SetupStep = (channel: Channel, topology: Topology) => Promise<void>;
+
+export interface BrokerOptions {
+  url: string;
+  prefix: string;
+  logger: Logger;
+  /** Connection name shown in the RabbitMQ management UI. */
+  name: string;
+}
+
+/**
+ * One AMQP connection per process that reconnects by itself with backoff and,
+ * after every reconnect, declares the topology again and restarts the
+ * registered consumers: a broker restart forgets nothing that is durable, but
+ * a new connection has no channels or consumers.
+ */
+export class Broker {
+  readonly topology: Topology;
+  private connection: Awaited<ReturnType<typeof connectRecovering>> | undefined;
+  private publishChannel: ConfirmChannel | undefined;
+  private consumeChannel: Channel | undefined;
+  private readonly setupSteps: SetupStep[] = [];
+  private connectedWaiters: Array<() => void> = [];
+  private closing = false;
+
+  constructor(private readonly options: BrokerOptions) {
+    this.topology = topologyFor(options.prefix);
+  }
+
+  get connected(): boolean {
+    return this.publishChannel !== undefined;
+  }
+
+  /** Registers a step run on every connection; call before `start`. */
+  onConnect(step: SetupStep): void {
+    this.setupSteps.push(step);
+  }
+
+  /** Connects, retrying with backoff until the broker answers. */
+  async start(): Promise<void> {
+    const { logger } = this.options;
+    this.connection = await connectRecovering(this.options, async (model) => {
+      await this.setup(model);
+    });
+    this.connection.on("disconnect", (error: Error) => {
+      this.publishChannel = undefined;
+      this.consumeChannel = undefined;
+      if (!this.closing) logger.warn({ err: error }, "broker.disconnected");
+    });
+    this.connection.on("reconnect-scheduled", (info: { attempt: number; delay: number }) => {
+      logger.info({ attempt: info.attempt, delayMs: info.delay }, "broker.reconnect_scheduled");
+    });
+    this.connection.on("error", (error: Error) => {
+      logger.warn({ err: error }, "broker.connection_error");
+    });
+    await this.connection.waitForConnect();
+  }
+
+  private async setup(model: ChannelModel): Promise<void> {
+    const { logger } = this.options;
+    const publish = await model.createConfirmChannel();
+    publish.on("error", (error: Error) => logger.warn({ err: error }, "broker.publish_channel_error"));
+    await declareExchanges(publish, this.topology);
+    const consume = await model.createChannel();
+    consume.on("error", (error: Error) => logger.warn({ err: error }, "broker.consume_channel_error"));
+    for (const step of this.setupSteps) await step(consume, this.topology);
+    this.publishChannel = publish;
+    this.consumeChannel = consume;
+    logger.info({ prefix: this.options.prefix }, "broker.connected");
+    const waiters = this.connectedWaiters;
+    this.connectedWaiters = [];
+    for (const wake of waiters) wake();
+  }
+
+  /** Resolves once a connection is up, or after `timeoutMs`, with whether it is. */
+  async waitUntilConnected(timeoutMs: number): Promise<boolean> {
+    if (this.connected) return true;
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => resolve(this.connected), timeoutMs);
+      this.connectedWaiters.push(() => {
+        clearTimeout(timer);
+        resolve(true);
+      });
+    });
+  }
+
+  /**
+   * Publishes a persistent event and resolves once the broker confirms it;
+   * rejects when there is no connection or the broker nacks it.
+   */
+  async publish(event: CloudEvent): Promise<void> {
+    const channel = this.publishChannel;
+    if (!channel) throw new Error("broker is not connected");
+    const { headers, contentType, body } = encodeEvent(event);
+    await new Promise<void>((resolve, reject) => {
+      channel.publish(
+        this.topology.eventsExchange,
+        event.type,
+        body,
+        {
+          persistent: true,
+          contentType,
+          messageId: event.id,
+          timestamp: Math.floor(Date.parse(event.time) / 1000),
+          headers,
+        },
+        (error: unknown) => (error ? reject(new Error(`broker nacked event ${event.id}`)) : resolve()),
+      );
+    });
+  }
+
+  /**
+   * Sends a message that cannot be processed to a consumer's dead-letter
+   * queue, with the reason in its headers, and resolves on the broker's confirm.
+   */
+  async deadLetter(consumer: string, message: ConsumeMessage, reason: string): Promise<void> {
+    const channel = this.publishChannel;
+    if (!channel) throw new Error("broker is not connected");
+    const headers = {
+      ...(message.properties.headers ?? {}),
+      "x-swiftcloud-dead-letter-reason": reason.slice(0, 1000),
+      "x-swiftcloud-dead-lettered-at": new Date().toISOString(),
+      "x-swiftcloud-original-routing-key": message.fields.routingKey,
+    };
+    await new Promise<void>((resolve, reject) => {
+      channel.sendToQueue(
+        this.topology.deadLetterQueue(consumer),
+        message.content,
+        { ...message.properties, persistent: true, headers },
+        (error: unknown) => (error ? reject(new Error("broker nacked dead letter")) : resolve()),
+      );
+    });
+  }
+
+  /** The channel consumers use; undefined while disconnected. */
+  get channel(): Channel | undefined {
+    return this.consumeChannel;
+  }
+
+  /** Closes the connection; no reconnect follows. */
+  async close(): Promise<void> {
+    this.closing = true;
+    const connection = this.connection;
+    this.connection = undefined;
+    this.publishChannel = undefined;
+    this.consumeChannel = undefined;
+    if (connection) {
+      await connection.close().catch(() => undefined);
+    }
+  }
+}
+
+function connectRecovering(options: BrokerOptions, setup: (model: ChannelModel) => Promise<void>) {
+  return amqp.connect(options.url, {
+    clientProperties: { connection_name: options.name },
+    recovery: {
+      initialDelay: 250,
+      maxDelay: 10_000,
+      setup,
+      waitForConnect: false,
+    },
+  });
+}
