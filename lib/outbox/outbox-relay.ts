@@ -22,8 +22,13 @@ export interface OutboxRelayOptions {
   pollIntervalMs?: number;
 }
 
-/** Relays running in this process; a test process may host several. */
-const runningRelays = new Set<OutboxRelay>();
+/**
+ * Relays running in this process; a test process may host several. Kept on
+ * globalThis because Next.js bundles route handlers with their own copy of
+ * this module, and they must wake the relay the custom server started.
+ */
+const globalRelays = globalThis as typeof globalThis & { swiftcloudOutboxRelays?: Set<OutboxRelay> };
+const runningRelays = (globalRelays.swiftcloudOutboxRelays ??= new Set<OutboxRelay>());
 
 /** Wakes this process's relays right after a transaction that wrote events commits. */
 export function wakeOutboxRelay(): void {

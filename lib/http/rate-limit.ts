@@ -1,0 +1,35 @@
+import { DomainError } from "../domain/errors";
+
+interface Window {
+  count: number;
+  resetAt: number;
+}
+
+/**
+ * A fixed-window counter per key, kept in this process's memory. It slows
+ * down guessing from one address; several web replicas each count on their own.
+ */
+export function createRateLimiter(limit: number, windowMs: number) {
+  const windows = new Map<string, Window>();
+  return function check(key: string): void {
+    const now = Date.now();
+    let window = windows.get(key);
+    if (!window || window.resetAt <= now) {
+      window = { count: 0, resetAt: now + windowMs };
+      windows.set(key, window);
+    }
+    window.count += 1;
+    if (windows.size > 10_000) {
+      for (const [k, w] of windows) if (w.resetAt <= now) windows.delete(k);
+    }
+    if (window.count > limit) {
+      const seconds = Math.ceil((window.resetAt - now) / 1000);
+      throw new DomainError("rate_limited", `Too many attempts; try again in ${seconds} s`);
+    }
+  };
+}
+
+/** The client address as the custom server saw it, for rate-limit keys. */
+export function clientAddress(request: Request): string {
+  return request.headers.get("x-forwarded-for")?.split(",")[0]?.trim() || "local";
+}

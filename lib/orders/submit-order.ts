@@ -1,0 +1,62 @@
+import type { PrismaClient } from "../db/client";
+import { loadCatalog } from "../catalog/load-catalog";
+import { enqueueEvent } from "../outbox/enqueue-event";
+import { quoteOrder } from "../pricing/quote-order";
+import { orderName, type OrderSpec } from "./order-schema";
+
+export interface SubmitOrderInput {
+  userId: string;
+  idempotencyKey: string;
+  spec: OrderSpec;
+}
+
+/**
+ * Stores an order and its `order.submitted` event in one transaction. The
+ * spec must already have passed the order schema; the catalog check here
+ * rejects unknown plans, regions and images with field errors. A repeated
+ * idempotency key returns the first order instead of creating another.
+ */
+export async function submitOrder(
+  db: PrismaClient,
+  input: SubmitOrderInput,
+): Promise<{ orderId: string; created: boolean }> {
+  const existing = await db.order.findUnique({
+    where: { userId_idempotencyKey: { userId: input.userId, idempotencyKey: input.idempotencyKey } },
+    select: { id: true },
+  });
+  if (existing) return { orderId: existing.id, created: false };
+
+  const quote = quoteOrder(input.spec, await loadCatalog(db));
+  try {
+    const orderId = await db.$transaction(async (tx) => {
+      const order = await tx.order.create({
+        data: {
+          userId: input.userId,
+          kind: input.spec.kind,
+          name: orderName(input.spec),
+          spec: input.spec,
+          quotedMonthlyMinor: quote.recurringMinor,
+          currency: quote.currency,
+          idempotencyKey: input.idempotencyKey,
+        },
+      });
+      await enqueueEvent(tx, "swiftcloud.order.submitted", order.id, {
+        userId: input.userId,
+        orderId: order.id,
+        kind: input.spec.kind,
+      });
+      return order.id;
+    });
+    return { orderId, created: true };
+  } catch (error: unknown) {
+    // The same key submitted twice at once: the unique index lets one through.
+    if (typeof error === "object" && error !== null && "code" in error && error.code === "P2002") {
+      const first = await db.order.findUniqueOrThrow({
+        where: { userId_idempotencyKey: { userId: input.userId, idempotencyKey: input.idempotencyKey } },
+        select: { id: true },
+      });
+      return { orderId: first.id, created: false };
+    }
+    throw error;
+  }
+}
