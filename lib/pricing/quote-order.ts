@@ -61,7 +61,7 @@ export function quoteOrder(spec: OrderSpec, catalog: Catalog): Quote {
     }
     case "WEB_SERVICE": {
       const plan = findPlan(spec.planId);
-      let sourceName = "";
+      let sourceName: string;
       if (spec.source.type === "runtime") {
         const runtimeId = spec.source.runtimeId;
         const runtime = catalog.runtimes.find((r) => r.id === runtimeId);
