@@ -10,7 +10,11 @@ import { prisma, disconnectPrisma } from "./lib/db/client";
 import { createLogger } from "./lib/logger";
 import { Broker } from "./lib/messaging/broker";
 import { OutboxRelay } from "./lib/outbox/outbox-relay";
-import { authenticateSockets, relayEventsToSockets, type PortalSocketServer } from "./lib/realtime/event-relay";
+import {
+  authenticateSockets,
+  relayEventsToSockets,
+  type PortalSocketServer,
+} from "./lib/realtime/event-relay";
 import { userIdOfHandshake } from "./lib/realtime/socket-auth";
 
 process.env.SWIFTCLOUD_SERVICE = "web";
@@ -36,12 +40,15 @@ const relay = new OutboxRelay({ db: prisma(), broker, logger });
 
 /** Answers /healthz with whether each dependency is reachable: 200 when all are, else 503. */
 async function health(response: ServerResponse): Promise<void> {
-  const database = await prisma()
-    .$queryRaw`select 1`.then(() => true)
-    .catch(() => false);
+  const database = await prisma().$queryRaw`select 1`.then(() => true).catch(() => false);
   const ok = database && broker.connected;
-  response.writeHead(ok ? 200 : 503, { "content-type": "application/json", "cache-control": "no-store" });
-  response.end(JSON.stringify({ status: ok ? "ok" : "degraded", database, broker: broker.connected }));
+  response.writeHead(ok ? 200 : 503, {
+    "content-type": "application/json",
+    "cache-control": "no-store",
+  });
+  response.end(
+    JSON.stringify({ status: ok ? "ok" : "degraded", database, broker: broker.connected }),
+  );
 }
 
 async function main(): Promise<void> {
@@ -58,7 +65,10 @@ async function main(): Promise<void> {
   relayEventsToSockets(broker, io, logger);
 
   await new Promise<void>((resolve) => server.listen(env.PORT, env.HOST, resolve));
-  logger.info({ url: `http://${env.HOST === "0.0.0.0" ? "localhost" : env.HOST}:${env.PORT}` }, "web.listening");
+  logger.info(
+    { url: `http://${env.HOST === "0.0.0.0" ? "localhost" : env.HOST}:${env.PORT}` },
+    "web.listening",
+  );
   await broker.start();
   relay.start();
 
@@ -71,10 +81,12 @@ async function main(): Promise<void> {
     deadline.unref();
     // socket.io's close also closes the HTTP server; idle keep-alive
     // connections would otherwise hold it open until they time out.
-    const closed = new Promise<void>((resolve) => io.close(() => resolve()));
+    const closed = io.close();
     server.closeIdleConnections();
     await closed;
-    await relay.stop().catch((error: unknown) => logger.warn({ err: error }, "web.outbox_drain_failed"));
+    await relay
+      .stop()
+      .catch((error: unknown) => logger.warn({ err: error }, "web.outbox_drain_failed"));
     await broker.close();
     await disconnectPrisma();
     logger.info("web.stopped");

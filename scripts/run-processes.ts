@@ -14,13 +14,28 @@ const width = Math.max(...processes.map((p) => p.name.length));
 const children: ChildProcess[] = [];
 let stopping = false;
 
-const levels: Record<number, string> = { 10: "TRACE", 20: "DEBUG", 30: "INFO", 40: "WARN", 50: "ERROR", 60: "FATAL" };
+const levels: Record<number, string> = {
+  10: "TRACE",
+  20: "DEBUG",
+  30: "INFO",
+  40: "WARN",
+  50: "ERROR",
+  60: "FATAL",
+};
 
 /** Shortens a pino JSON line to "12:00:01 INFO  event key=value"; other lines pass unchanged. */
 function readable(line: string): string {
   if (!line.startsWith("{")) return line;
   try {
-    const { time, level, msg, service: _service, pid: _pid, hostname: _hostname, ...fields } = JSON.parse(line) as Record<string, unknown>;
+    const {
+      time,
+      level,
+      msg,
+      service: _service,
+      pid: _pid,
+      hostname: _hostname,
+      ...fields
+    } = JSON.parse(line) as Record<string, unknown>;
     const clock = typeof time === "number" ? new Date(time).toISOString().slice(11, 19) : "";
     const rest = Object.entries(fields)
       .map(([key, value]) => `${key}=${typeof value === "string" ? value : JSON.stringify(value)}`)
@@ -31,7 +46,11 @@ function readable(line: string): string {
   }
 }
 
-function prefixLines(stream: NodeJS.ReadableStream, name: string, out: NodeJS.WritableStream): void {
+function prefixLines(
+  stream: NodeJS.ReadableStream,
+  name: string,
+  out: NodeJS.WritableStream,
+): void {
   const lines = readline.createInterface({ input: stream });
   lines.on("line", (line) => {
     out.write(`${name.padEnd(width)} | ${readable(line)}\n`);

@@ -19,17 +19,34 @@ async function readJson(path: string): Promise<unknown> {
 
 function vitestCounts(report: unknown): Counts | undefined {
   if (!report || typeof report !== "object") return undefined;
-  const r = report as { numPassedTests?: number; numFailedTests?: number; numPendingTests?: number; numTodoTests?: number };
+  const r = report as {
+    numPassedTests?: number;
+    numFailedTests?: number;
+    numPendingTests?: number;
+    numTodoTests?: number;
+  };
   if (typeof r.numPassedTests !== "number") return undefined;
-  return { passed: r.numPassedTests, failed: r.numFailedTests ?? 0, skipped: (r.numPendingTests ?? 0) + (r.numTodoTests ?? 0) };
+  return {
+    passed: r.numPassedTests,
+    failed: r.numFailedTests ?? 0,
+    skipped: (r.numPendingTests ?? 0) + (r.numTodoTests ?? 0),
+  };
 }
 
 function playwrightCounts(report: unknown): Counts | undefined {
   if (!report || typeof report !== "object") return undefined;
-  const stats = (report as { stats?: { expected?: number; unexpected?: number; flaky?: number; skipped?: number } }).stats;
+  const stats = (
+    report as {
+      stats?: { expected?: number; unexpected?: number; flaky?: number; skipped?: number };
+    }
+  ).stats;
   if (!stats) return undefined;
   // A flaky test passed on retry; it is counted as failed so it gets looked at.
-  return { passed: stats.expected ?? 0, failed: (stats.unexpected ?? 0) + (stats.flaky ?? 0), skipped: stats.skipped ?? 0 };
+  return {
+    passed: stats.expected ?? 0,
+    failed: (stats.unexpected ?? 0) + (stats.flaky ?? 0),
+    skipped: stats.skipped ?? 0,
+  };
 }
 
 const [vitestPath, playwrightPath] = process.argv.slice(2);
@@ -46,7 +63,9 @@ for (const [name, counts] of suites) {
     missing = true;
     continue;
   }
-  process.stdout.write(`${name}: ${counts.passed} passed, ${counts.failed} failed, ${counts.skipped} skipped\n`);
+  process.stdout.write(
+    `${name}: ${counts.passed} passed, ${counts.failed} failed, ${counts.skipped} skipped\n`,
+  );
   total.passed += counts.passed;
   total.failed += counts.failed;
   total.skipped += counts.skipped;

@@ -1,11 +1,5 @@
 import type { ResourceKindName } from "../catalog/types";
-import type {
-  Invoice,
-  InvoiceLineItem,
-  Order,
-  Payment,
-  Resource,
-} from "../db/generated/client";
+import type { Invoice, InvoiceLineItem, Order, Payment, Resource } from "../db/generated/client";
 import { formatInvoiceNumber } from "../billing/invoice-number";
 import type { OrderSpec } from "../orders/order-schema";
 import type {
@@ -70,7 +64,11 @@ export function toInvoiceView(
     payments: [...invoice.payments]
       .sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime())
       .map(toPaymentView),
-    order: { id: invoice.order.id, kind: invoice.order.kind as ResourceKindName, name: invoice.order.name },
+    order: {
+      id: invoice.order.id,
+      kind: invoice.order.kind as ResourceKindName,
+      name: invoice.order.name,
+    },
   };
 }
 
@@ -91,7 +89,9 @@ export function toResourceView(resource: Resource): ResourceView {
   };
 }
 
-export function toOrderView(order: Order & { invoice: Invoice | null; resource: Resource | null }): OrderView {
+export function toOrderView(
+  order: Order & { invoice: Invoice | null; resource: Resource | null },
+): OrderView {
   return {
     id: order.id,
     kind: order.kind as ResourceKindName,

@@ -6,13 +6,7 @@ import type { ResourceKindName } from "../catalog/types";
 import type { OrderSpec } from "../orders/order-schema";
 
 export type OrderStatusName =
-  | "SUBMITTED"
-  | "INVOICED"
-  | "PAID"
-  | "PROVISIONING"
-  | "COMPLETED"
-  | "CANCELLED"
-  | "FAILED";
+  "SUBMITTED" | "INVOICED" | "PAID" | "PROVISIONING" | "COMPLETED" | "CANCELLED" | "FAILED";
 export type InvoiceStatusName = "OPEN" | "PAID" | "VOID";
 export type PaymentStatusName = "REQUIRES_CONFIRMATION" | "PROCESSING" | "SUCCEEDED" | "FAILED";
 export type ResourceStatusName = "PENDING" | "PROVISIONING" | "ACTIVE" | "FAILED";

@@ -2,7 +2,11 @@ import { z } from "zod";
 
 /** The sign-up form, validated in the browser and again by the API. */
 export const signUpSchema = z.object({
-  name: z.string({ message: "Enter your name" }).trim().min(1, "Enter your name").max(100, "Use at most 100 characters"),
+  name: z
+    .string({ message: "Enter your name" })
+    .trim()
+    .min(1, "Enter your name")
+    .max(100, "Use at most 100 characters"),
   email: z
     .string({ message: "Enter your email address" })
     .trim()

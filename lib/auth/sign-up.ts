@@ -17,7 +17,10 @@ export async function signUp(db: PrismaClient, input: SignUpInput): Promise<NewU
       { field: "country", message: "Choose your billing country from the list" },
     ]);
   }
-  const existing = await db.user.findUnique({ where: { email: input.email }, select: { id: true } });
+  const existing = await db.user.findUnique({
+    where: { email: input.email },
+    select: { id: true },
+  });
   const taken = () =>
     new DomainError("conflict", "An account with this email exists already", [
       { field: "email", message: "An account with this email exists already; sign in instead" },
@@ -31,7 +34,8 @@ export async function signUp(db: PrismaClient, input: SignUpInput): Promise<NewU
     });
   } catch (error: unknown) {
     // Two sign-ups with one email at once: the unique index decides.
-    if (typeof error === "object" && error !== null && "code" in error && error.code === "P2002") throw taken();
+    if (typeof error === "object" && error !== null && "code" in error && error.code === "P2002")
+      throw taken();
     throw error;
   }
 }

@@ -26,7 +26,12 @@ export async function loadCatalog(db: PrismaClient | Transaction): Promise<Catal
     regions: regions.map(({ id, name, city, country }) => ({ id, name, city, country })),
     images: images.map(({ id, name, family }) => ({ id, name, family })),
     runtimes: runtimes.map(({ id, name }) => ({ id, name })),
-    databaseEngines: engines.map(({ id, name, engine, version }) => ({ id, name, engine, version })),
+    databaseEngines: engines.map(({ id, name, engine, version }) => ({
+      id,
+      name,
+      engine,
+      version,
+    })),
     prices: prices.map(({ key, description, unit, priceMinor, currency }) => ({
       key,
       description,

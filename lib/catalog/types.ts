@@ -57,5 +57,7 @@ export function domainPriceKey(tld: string): string {
 /** Top-level domains the catalog sells, from its price keys. */
 export function sellableTlds(catalog: Pick<Catalog, "prices">): string[] {
   const prefix = domainPriceKey("");
-  return catalog.prices.filter((p) => p.key.startsWith(prefix)).map((p) => p.key.slice(prefix.length));
+  return catalog.prices
+    .filter((p) => p.key.startsWith(prefix))
+    .map((p) => p.key.slice(prefix.length));
 }

@@ -9,22 +9,21 @@ export class ConfigError extends Error {
 }
 
 const url = (protocols: string[], example: string) =>
-  z
-    .string()
-    .refine((value) => {
-      try {
-        return protocols.includes(new URL(value).protocol);
-      } catch {
-        return false;
-      }
-    }, `expected a URL like ${example}`);
+  z.string().refine((value) => {
+    try {
+      return protocols.includes(new URL(value).protocol);
+    } catch {
+      return false;
+    }
+  }, `expected a URL like ${example}`);
 
 /** Variables every process reads. Defaults match a development machine. */
 export const baseEnvSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
-  DATABASE_URL: url(["postgresql:", "postgres:"], "postgresql://postgres@127.0.0.1:5432/swiftcloud").default(
+  DATABASE_URL: url(
+    ["postgresql:", "postgres:"],
     "postgresql://postgres@127.0.0.1:5432/swiftcloud",
-  ),
+  ).default("postgresql://postgres@127.0.0.1:5432/swiftcloud"),
   AMQP_URL: url(["amqp:", "amqps:"], "amqp://guest:guest@127.0.0.1:5672").default(
     "amqp://guest:guest@127.0.0.1:5672",
   ),
@@ -44,7 +43,7 @@ export type BaseEnv = z.infer<typeof baseEnvSchema>;
  */
 export function parseEnv<Schema extends z.ZodType>(
   schema: Schema,
-  source: NodeJS.ProcessEnv = process.env,
+  source: Record<string, string | undefined> = process.env,
 ): z.infer<Schema> {
   const result = schema.safeParse(source);
   if (result.success) return result.data;

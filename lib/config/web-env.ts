@@ -4,7 +4,10 @@ import { baseEnvSchema, parseEnv } from "./env";
 export const webEnvSchema = baseEnvSchema.extend({
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   HOST: z.string().default("127.0.0.1"),
-  NEXTAUTH_URL: z.string().url("expected the portal's public URL, like http://localhost:3000").optional(),
+  NEXTAUTH_URL: z
+    .string()
+    .url("expected the portal's public URL, like http://localhost:3000")
+    .optional(),
   NEXTAUTH_SECRET: z
     .string({ message: "expected a random string of at least 32 characters" })
     .min(32, "expected a random string of at least 32 characters (openssl rand -hex 32)"),

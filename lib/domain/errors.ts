@@ -1,11 +1,6 @@
 /** The closed set of failure kinds a domain operation reports. */
 export type ErrorCode =
-  | "validation"
-  | "unauthenticated"
-  | "not_found"
-  | "conflict"
-  | "rate_limited"
-  | "unavailable";
+  "validation" | "unauthenticated" | "not_found" | "conflict" | "rate_limited" | "unavailable";
 
 export interface FieldError {
   /** Dotted path of the input field, like `planId` or `source.image`. */

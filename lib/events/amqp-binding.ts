@@ -1,4 +1,10 @@
-import { eventSchemas, isEventType, type AnyCloudEvent, type CloudEvent, type EventType } from "./catalog";
+import {
+  eventSchemas,
+  isEventType,
+  type AnyCloudEvent,
+  type CloudEvent,
+  type EventType,
+} from "./catalog";
 
 /**
  * Encodes and decodes CloudEvents in binary content mode, the way Knative
@@ -66,7 +72,9 @@ export function decodeEvent(
   if (!parsed.success) {
     const first = parsed.error.issues[0];
     const where = first?.path.join(".") || "data";
-    throw new MalformedEventError(`invalid data for ${type}: ${where}: ${first?.message ?? "invalid"}`);
+    throw new MalformedEventError(
+      `invalid data for ${type}: ${where}: ${first?.message ?? "invalid"}`,
+    );
   }
   return {
     specversion: "1.0",

@@ -16,8 +16,15 @@ export interface RouteContext<Params> {
 type Handler<Params> = (context: RouteContext<Params>) => Promise<Response>;
 type PublicHandler<Params> = (context: Omit<RouteContext<Params>, "user">) => Promise<Response>;
 
-export function errorResponse(status: number, code: string, message: string, fields?: FieldError[]): Response {
-  const body: ErrorBody = { error: { code, message, ...(fields && fields.length ? { fields } : {}) } };
+export function errorResponse(
+  status: number,
+  code: string,
+  message: string,
+  fields?: FieldError[],
+): Response {
+  const body: ErrorBody = {
+    error: { code, message, ...(fields && fields.length ? { fields } : {}) },
+  };
   return NextResponse.json(body, { status });
 }
 
@@ -30,7 +37,10 @@ export function fieldErrorsOf(error: z.ZodError, prefix: string[] = []): FieldEr
 }
 
 /** Parses a JSON body with `schema`, throwing a validation DomainError naming each bad field. */
-export async function parseJson<Schema extends z.ZodType>(request: Request, schema: Schema): Promise<z.infer<Schema>> {
+export async function parseJson<Schema extends z.ZodType>(
+  request: Request,
+  schema: Schema,
+): Promise<z.infer<Schema>> {
   let body: unknown;
   try {
     body = await request.json();
@@ -43,7 +53,11 @@ export async function parseJson<Schema extends z.ZodType>(request: Request, sche
   if (!parsed.success) {
     const fields = fieldErrorsOf(parsed.error);
     const first = fields[0];
-    throw new DomainError("validation", first ? `Invalid ${first.field}: ${first.message}` : "Invalid request", fields);
+    throw new DomainError(
+      "validation",
+      first ? `Invalid ${first.field}: ${first.message}` : "Invalid request",
+      fields,
+    );
   }
   return parsed.data;
 }
@@ -66,11 +80,20 @@ function mapError(error: unknown, log: Logger): Response {
  */
 export function apiRoute<Params = Record<string, never>>(handler: Handler<Params>) {
   return async (request: Request, context: { params: Promise<Params> }): Promise<Response> => {
-    const log = logger().child({ requestId: randomUUID(), method: request.method, path: new URL(request.url).pathname });
+    const log = logger().child({
+      requestId: randomUUID(),
+      method: request.method,
+      path: new URL(request.url).pathname,
+    });
     try {
       const user = await currentUser();
       if (!user) return errorResponse(401, "unauthenticated", "Sign in to use this API");
-      return await handler({ request, params: await context.params, user, log: log.child({ userId: user.id }) });
+      return await handler({
+        request,
+        params: await context.params,
+        user,
+        log: log.child({ userId: user.id }),
+      });
     } catch (error: unknown) {
       return mapError(error, log);
     }
@@ -80,7 +103,11 @@ export function apiRoute<Params = Record<string, never>>(handler: Handler<Params
 /** Like apiRoute, for the few routes that work without a session. */
 export function publicApiRoute<Params = Record<string, never>>(handler: PublicHandler<Params>) {
   return async (request: Request, context: { params: Promise<Params> }): Promise<Response> => {
-    const log = logger().child({ requestId: randomUUID(), method: request.method, path: new URL(request.url).pathname });
+    const log = logger().child({
+      requestId: randomUUID(),
+      method: request.method,
+      path: new URL(request.url).pathname,
+    });
     try {
       return await handler({ request, params: await context.params, log });
     } catch (error: unknown) {

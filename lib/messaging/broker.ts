@@ -1,4 +1,9 @@
-import amqp, { type Channel, type ChannelModel, type ConfirmChannel, type ConsumeMessage } from "amqplib";
+import amqp, {
+  type Channel,
+  type ChannelModel,
+  type ConfirmChannel,
+  type ConsumeMessage,
+} from "amqplib";
 import type { Logger } from "pino";
 import { encodeEvent } from "../events/amqp-binding";
 import type { CloudEvent } from "../events/catalog";
@@ -66,10 +71,14 @@ export class Broker {
   private async setup(model: ChannelModel): Promise<void> {
     const { logger } = this.options;
     const publish = await model.createConfirmChannel();
-    publish.on("error", (error: Error) => logger.warn({ err: error }, "broker.publish_channel_error"));
+    publish.on("error", (error: Error) =>
+      logger.warn({ err: error }, "broker.publish_channel_error"),
+    );
     await declareExchanges(publish, this.topology);
     const consume = await model.createChannel();
-    consume.on("error", (error: Error) => logger.warn({ err: error }, "broker.consume_channel_error"));
+    consume.on("error", (error: Error) =>
+      logger.warn({ err: error }, "broker.consume_channel_error"),
+    );
     for (const step of this.setupSteps) await step(consume, this.topology);
     this.publishChannel = publish;
     this.consumeChannel = consume;
@@ -111,7 +120,8 @@ export class Broker {
           timestamp: Math.floor(Date.parse(event.time) / 1000),
           headers,
         },
-        (error: unknown) => (error ? reject(new Error(`broker nacked event ${event.id}`)) : resolve()),
+        (error: unknown) =>
+          error ? reject(new Error(`broker nacked event ${event.id}`)) : resolve(),
       );
     });
   }

@@ -5,7 +5,11 @@ import { notFound } from "../domain/errors";
 import { isUuid } from "../domain/ids";
 
 /** Returns one of the user's orders; another user's order is not found. */
-export async function findOrder(db: PrismaClient, userId: string, orderId: string): Promise<OrderView> {
+export async function findOrder(
+  db: PrismaClient,
+  userId: string,
+  orderId: string,
+): Promise<OrderView> {
   if (!isUuid(orderId)) throw notFound("Order");
   const order = await db.order.findFirst({
     where: { id: orderId, userId },

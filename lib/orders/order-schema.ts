@@ -11,9 +11,13 @@ export const resourceName = z
   .trim()
   .min(3, "Use at least 3 characters")
   .max(63, "Use at most 63 characters")
-  .regex(/^[a-z0-9]([a-z0-9-]*[a-z0-9])?$/, "Use lowercase letters, digits and hyphens, not at the start or end");
+  .regex(
+    /^[a-z0-9]([a-z0-9-]*[a-z0-9])?$/,
+    "Use lowercase letters, digits and hyphens, not at the start or end",
+  );
 
-const catalogId = (what: string) => z.string({ message: `Choose ${what}` }).min(1, `Choose ${what}`);
+const catalogId = (what: string) =>
+  z.string({ message: `Choose ${what}` }).min(1, `Choose ${what}`);
 
 /**
  * A container image reference like `nginx:1.27` or
@@ -81,7 +85,10 @@ export const domainName = z
     /^(?=.{4,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/,
     "Enter a domain like example.com, without http:// or a trailing dot",
   )
-  .refine((value) => value.split(".").length === 2, "Register the domain itself, like example.com, not a subdomain");
+  .refine(
+    (value) => value.split(".").length === 2,
+    "Register the domain itself, like example.com, not a subdomain",
+  );
 
 export const domainOrder = z.object({
   kind: z.literal("DOMAIN"),

@@ -1,7 +1,9 @@
 import type { PrismaClient } from "../db/client";
 import { loadCatalog } from "../catalog/load-catalog";
 import { enqueueEvent } from "../outbox/enqueue-event";
+import { DomainError } from "../domain/errors";
 import { quoteOrder } from "../pricing/quote-order";
+import type { Catalog } from "../catalog/types";
 import { orderName, type OrderSpec } from "./order-schema";
 
 export interface SubmitOrderInput {
@@ -21,12 +23,14 @@ export async function submitOrder(
   input: SubmitOrderInput,
 ): Promise<{ orderId: string; created: boolean }> {
   const existing = await db.order.findUnique({
-    where: { userId_idempotencyKey: { userId: input.userId, idempotencyKey: input.idempotencyKey } },
+    where: {
+      userId_idempotencyKey: { userId: input.userId, idempotencyKey: input.idempotencyKey },
+    },
     select: { id: true },
   });
   if (existing) return { orderId: existing.id, created: false };
 
-  const quote = quoteOrder(input.spec, await loadCatalog(db));
+  const quote = quoteWithRequestPaths(input.spec, await loadCatalog(db));
   try {
     const orderId = await db.$transaction(async (tx) => {
       const order = await tx.order.create({
@@ -52,11 +56,27 @@ export async function submitOrder(
     // The same key submitted twice at once: the unique index lets one through.
     if (typeof error === "object" && error !== null && "code" in error && error.code === "P2002") {
       const first = await db.order.findUniqueOrThrow({
-        where: { userId_idempotencyKey: { userId: input.userId, idempotencyKey: input.idempotencyKey } },
+        where: {
+          userId_idempotencyKey: { userId: input.userId, idempotencyKey: input.idempotencyKey },
+        },
         select: { id: true },
       });
       return { orderId: first.id, created: false };
     }
     throw error;
+  }
+}
+
+/** Prices the order, naming bad fields by their path in the request body (`order.planId`). */
+function quoteWithRequestPaths(spec: OrderSpec, catalog: Catalog) {
+  try {
+    return quoteOrder(spec, catalog);
+  } catch (error: unknown) {
+    if (!(error instanceof DomainError)) throw error;
+    throw new DomainError(
+      error.code,
+      error.message,
+      error.fields.map((field) => ({ ...field, field: `order.${field.field}` })),
+    );
   }
 }

@@ -27,7 +27,9 @@ export interface OutboxRelayOptions {
  * globalThis because Next.js bundles route handlers with their own copy of
  * this module, and they must wake the relay the custom server started.
  */
-const globalRelays = globalThis as typeof globalThis & { swiftcloudOutboxRelays?: Set<OutboxRelay> };
+const globalRelays = globalThis as typeof globalThis & {
+  swiftcloudOutboxRelays?: Set<OutboxRelay>;
+};
 const runningRelays = (globalRelays.swiftcloudOutboxRelays ??= new Set<OutboxRelay>());
 
 /** Wakes this process's relays right after a transaction that wrote events commits. */
@@ -124,20 +126,31 @@ export class OutboxRelay {
           for update skip locked`;
         if (rows.length === 0) return 0;
 
-        const results = await Promise.allSettled(rows.map((row) => broker.publish(toCloudEvent(row))));
+        const results = await Promise.allSettled(
+          rows.map((row) => broker.publish(toCloudEvent(row))),
+        );
         const sent: string[] = [];
         results.forEach((result, index) => {
           const row = rows[index];
           if (!row) return;
           if (result.status === "fulfilled") {
             sent.push(row.id);
-            logger.debug({ eventId: row.id, eventType: row.type, subject: row.subject }, "outbox.published");
+            logger.debug(
+              { eventId: row.id, eventType: row.type, subject: row.subject },
+              "outbox.published",
+            );
           } else {
-            logger.warn({ eventId: row.id, eventType: row.type, err: result.reason }, "outbox.publish_failed");
+            logger.warn(
+              { eventId: row.id, eventType: row.type, err: result.reason },
+              "outbox.publish_failed",
+            );
           }
         });
         if (sent.length > 0) {
-          await tx.outboxEvent.updateMany({ where: { id: { in: sent } }, data: { publishedAt: new Date() } });
+          await tx.outboxEvent.updateMany({
+            where: { id: { in: sent } },
+            data: { publishedAt: new Date() },
+          });
         }
         const failed = rows.filter((row) => !sent.includes(row.id)).map((row) => row.id);
         if (failed.length > 0) {

@@ -3,9 +3,19 @@ import type { Logger } from "pino";
 import { decodeEvent, MalformedEventError } from "../events/amqp-binding";
 import { eventTypes } from "../events/catalog";
 import type { Broker } from "../messaging/broker";
-import { socketEventOf, userRoom, type ClientToServerEvents, type ServerToClientEvents } from "./socket-events";
+import {
+  socketEventOf,
+  userRoom,
+  type ClientToServerEvents,
+  type ServerToClientEvents,
+} from "./socket-events";
 
-export type PortalSocketServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, { userId: string }>;
+export type PortalSocketServer = Server<
+  ClientToServerEvents,
+  ServerToClientEvents,
+  Record<string, never>,
+  { userId: string }
+>;
 
 /**
  * Relays every domain event to the socket.io room of the user it belongs to.
@@ -15,7 +25,11 @@ export type PortalSocketServer = Server<ClientToServerEvents, ServerToClientEven
  */
 export function relayEventsToSockets(broker: Broker, io: PortalSocketServer, logger: Logger): void {
   broker.onConnect(async (channel, topology) => {
-    const { queue } = await channel.assertQueue("", { exclusive: true, autoDelete: true, durable: false });
+    const { queue } = await channel.assertQueue("", {
+      exclusive: true,
+      autoDelete: true,
+      durable: false,
+    });
     for (const type of eventTypes) await channel.bindQueue(queue, topology.eventsExchange, type);
     await channel.prefetch(100);
     await channel.consume(queue, (message) => {
@@ -23,10 +37,21 @@ export function relayEventsToSockets(broker: Broker, io: PortalSocketServer, log
       try {
         const event = decodeEvent(message.properties.headers, message.content);
         const name = socketEventOf[event.type];
-        const payload = { ...event.data, eventId: event.id, time: event.time, subject: event.subject };
+        const payload = {
+          ...event.data,
+          eventId: event.id,
+          time: event.time,
+          subject: event.subject,
+        };
         // The payload type follows from `name`; socket.io's emit cannot see that link.
-        (io.to(userRoom(event.data.userId)).emit as (event: string, data: unknown) => boolean)(name, payload);
-        logger.debug({ eventId: event.id, eventType: event.type, userId: event.data.userId }, "web.event_pushed");
+        (io.to(userRoom(event.data.userId)).emit as (event: string, data: unknown) => boolean)(
+          name,
+          payload,
+        );
+        logger.debug(
+          { eventId: event.id, eventType: event.type, userId: event.data.userId },
+          "web.event_pushed",
+        );
       } catch (error: unknown) {
         const reason = error instanceof MalformedEventError ? error.message : String(error);
         logger.warn({ reason, routingKey: message.fields.routingKey }, "web.event_not_pushed");

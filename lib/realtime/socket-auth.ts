@@ -23,7 +23,10 @@ export function parseCookies(header: string | undefined): Record<string, string>
  * carries, or null. next-auth 4's getToken does not parse a raw Cookie header
  * outside Next.js, so it gets the parsed cookies.
  */
-export async function userIdOfHandshake(request: IncomingMessage, secret: string): Promise<string | null> {
+export async function userIdOfHandshake(
+  request: IncomingMessage,
+  secret: string,
+): Promise<string | null> {
   const cookies = parseCookies(request.headers.cookie);
   const secure = Object.hasOwn(cookies, "__Secure-next-auth.session-token");
   const token = await getToken({

@@ -71,7 +71,9 @@ export class WorkerHost {
     const { logger, relay, broker, db } = this.context;
     await Promise.allSettled(this.consumerStops.map((stop) => stop()));
     await Promise.allSettled(this.stoppers.map((stop) => stop()));
-    await relay.stop().catch((error: unknown) => logger.warn({ err: error }, "worker.outbox_drain_failed"));
+    await relay
+      .stop()
+      .catch((error: unknown) => logger.warn({ err: error }, "worker.outbox_drain_failed"));
     await broker.close();
     await db.$disconnect();
   }

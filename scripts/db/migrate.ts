@@ -16,7 +16,10 @@ const noFilter = { externalTables: [], externalEnums: [] };
 async function listMigrations(): Promise<MigrationList> {
   await mkdir(migrationsDir, { recursive: true });
   const entries = await readdir(migrationsDir, { withFileTypes: true });
-  const folders = entries.filter((e) => e.isDirectory()).map((e) => e.name).sort();
+  const folders = entries
+    .filter((e) => e.isDirectory())
+    .map((e) => e.name)
+    .sort();
   const migrationDirectories = await Promise.all(
     folders.map(async (folder) => ({
       path: folder,
@@ -121,7 +124,9 @@ async function main(): Promise<void> {
   const [command, name] = process.argv.slice(2);
   if (command === "deploy") {
     const applied = await deployMigrations(databaseUrl);
-    process.stdout.write(`migrations applied: ${applied.length ? applied.join(", ") : "none pending"}\n`);
+    process.stdout.write(
+      `migrations applied: ${applied.length ? applied.join(", ") : "none pending"}\n`,
+    );
   } else if (command === "create" && name) {
     await createFirstMigration(databaseUrl, name);
   } else if (command === "schema") {
@@ -134,7 +139,9 @@ async function main(): Promise<void> {
 
 if (process.argv[1] && import.meta.url.endsWith(path.basename(process.argv[1]))) {
   main().catch((error: unknown) => {
-    process.stderr.write(`migration failed: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.stderr.write(
+      `migration failed: ${error instanceof Error ? error.message : String(error)}\n`,
+    );
     process.exitCode = 1;
   });
 }

@@ -52,9 +52,5 @@ export async function openSchemaEngine(
   const log = (message: string) => {
     if (process.env.SCHEMA_ENGINE_DEBUG) process.stderr.write(`${message}\n`);
   };
-  return bindings.SchemaEngine.new(
-    { datamodels: [[schemaPath, schema]] },
-    log,
-    adapter,
-  );
+  return bindings.SchemaEngine.new({ datamodels: [[schemaPath, schema]] }, log, adapter);
 }

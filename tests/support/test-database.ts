@@ -4,7 +4,9 @@ import { seedCatalog } from "../../prisma/seed";
 
 /** URL of the test server's database `name`; the host comes from TEST_POSTGRES_URL. */
 export function testDatabaseUrl(name: string): string {
-  const server = new URL(process.env.TEST_POSTGRES_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres");
+  const server = new URL(
+    process.env.TEST_POSTGRES_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres",
+  );
   server.pathname = `/${name}`;
   return server.toString();
 }

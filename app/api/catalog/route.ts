@@ -3,4 +3,6 @@ import { loadCatalog } from "@/lib/catalog/load-catalog";
 import { prisma } from "@/lib/db/client";
 import { apiRoute } from "@/lib/http/api-route";
 
-export const GET = apiRoute(async () => NextResponse.json({ catalog: await loadCatalog(prisma()) }));
+export const GET = apiRoute(async () =>
+  NextResponse.json({ catalog: await loadCatalog(prisma()) }),
+);

@@ -32,7 +32,10 @@ if (build.status !== 0) {
   process.exit(1);
 }
 
-const portal = spawn(process.execPath, ["--import", "tsx", "scripts/run-processes.ts"], { stdio: "inherit", env });
+const portal = spawn(process.execPath, ["--import", "tsx", "scripts/run-processes.ts"], {
+  stdio: "inherit",
+  env,
+});
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
   process.on(signal, () => portal.kill("SIGTERM"));
 }

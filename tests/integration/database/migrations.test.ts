@@ -23,7 +23,19 @@ function dumpSchema(name: string): string {
   const url = new URL(testDatabaseUrl(name));
   const output = execFileSync(
     "pg_dump",
-    ["--schema-only", "--no-owner", "--no-privileges", "--exclude-table=_prisma_migrations", "-h", url.hostname, "-p", url.port || "5432", "-U", url.username || "postgres", name],
+    [
+      "--schema-only",
+      "--no-owner",
+      "--no-privileges",
+      "--exclude-table=_prisma_migrations",
+      "-h",
+      url.hostname,
+      "-p",
+      url.port || "5432",
+      "-U",
+      url.username || "postgres",
+      name,
+    ],
     { encoding: "utf8" },
   );
   // Comment and \restrict lines carry timestamps or random keys.

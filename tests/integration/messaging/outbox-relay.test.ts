@@ -7,7 +7,11 @@ import { Broker } from "../../../lib/messaging/broker";
 import { applyOnce } from "../../../lib/messaging/inbox";
 import { enqueueEvent } from "../../../lib/outbox/enqueue-event";
 import { OutboxRelay } from "../../../lib/outbox/outbox-relay";
-import { deleteBrokerNamespace, testAmqpUrl, uniqueBrokerPrefix } from "../../support/broker-namespace";
+import {
+  deleteBrokerNamespace,
+  testAmqpUrl,
+  uniqueBrokerPrefix,
+} from "../../support/broker-namespace";
 
 const logger = pino({ level: "silent" });
 const prefix = uniqueBrokerPrefix();
@@ -17,10 +21,15 @@ let channel: Channel;
 let queue: string;
 const received: string[] = [];
 
-async function waitFor(condition: () => boolean | Promise<boolean>, timeoutMs: number, what: string): Promise<void> {
+async function waitFor(
+  condition: () => boolean | Promise<boolean>,
+  timeoutMs: number,
+  what: string,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!(await condition())) {
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+    if (Date.now() > deadline)
+      throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
     await new Promise((resolve) => setTimeout(resolve, 25));
   }
 }
@@ -48,9 +57,13 @@ afterAll(async () => {
 
 describe("outbox relay", () => {
   it("publishes every committed event once with two relays racing", async () => {
-    const brokers = [0, 1].map((n) => new Broker({ url: testAmqpUrl, prefix, logger, name: `relay-${n}` }));
+    const brokers = [0, 1].map(
+      (n) => new Broker({ url: testAmqpUrl, prefix, logger, name: `relay-${n}` }),
+    );
     await Promise.all(brokers.map((broker) => broker.start()));
-    const relays = brokers.map((broker) => new OutboxRelay({ db, broker, logger, batchSize: 20, pollIntervalMs: 50 }));
+    const relays = brokers.map(
+      (broker) => new OutboxRelay({ db, broker, logger, batchSize: 20, pollIntervalMs: 50 }),
+    );
 
     const ids: string[] = [];
     for (let batch = 0; batch < 10; batch++) {
@@ -58,7 +71,11 @@ describe("outbox relay", () => {
         for (let n = 0; n < 20; n++) {
           const orderId = randomUUID();
           ids.push(
-            await enqueueEvent(tx, "swiftcloud.order.submitted", orderId, { userId: randomUUID(), orderId, kind: "DOMAIN" }),
+            await enqueueEvent(tx, "swiftcloud.order.submitted", orderId, {
+              userId: randomUUID(),
+              orderId,
+              kind: "DOMAIN",
+            }),
           );
         }
       });
@@ -78,7 +95,11 @@ describe("outbox relay", () => {
   it("rejects event data that breaks the event's schema", async () => {
     await expect(
       db.$transaction((tx) =>
-        enqueueEvent(tx, "swiftcloud.order.submitted", "x", { userId: "not-a-uuid", orderId: randomUUID(), kind: "DOMAIN" }),
+        enqueueEvent(tx, "swiftcloud.order.submitted", "x", {
+          userId: "not-a-uuid",
+          orderId: randomUUID(),
+          kind: "DOMAIN",
+        }),
       ),
     ).rejects.toThrow(/userId/);
   });
@@ -104,6 +125,8 @@ describe("inbox", () => {
         throw new Error("database write failed");
       }),
     ).rejects.toThrow("database write failed");
-    expect(await db.processedEvent.count({ where: { consumer: "test.consumer", eventId } })).toBe(0);
+    expect(await db.processedEvent.count({ where: { consumer: "test.consumer", eventId } })).toBe(
+      0,
+    );
   });
 });

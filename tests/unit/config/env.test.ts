@@ -12,7 +12,9 @@ describe("parseEnv", () => {
 
   it("names a malformed variable and the expected form", () => {
     expect(() => parseEnv(baseEnvSchema, { DATABASE_URL: "mysql://x" })).toThrow(ConfigError);
-    expect(() => parseEnv(baseEnvSchema, { DATABASE_URL: "mysql://x" })).toThrow(/DATABASE_URL: invalid, expected a URL like postgresql:/);
+    expect(() => parseEnv(baseEnvSchema, { DATABASE_URL: "mysql://x" })).toThrow(
+      /DATABASE_URL: invalid, expected a URL like postgresql:/,
+    );
   });
 
   it("names a missing required variable", () => {
@@ -20,7 +22,9 @@ describe("parseEnv", () => {
   });
 
   it("rejects a short session secret", () => {
-    expect(() => parseEnv(webEnvSchema, { NEXTAUTH_SECRET: "short" })).toThrow(/at least 32 characters/);
+    expect(() => parseEnv(webEnvSchema, { NEXTAUTH_SECRET: "short" })).toThrow(
+      /at least 32 characters/,
+    );
   });
 
   it("rejects a broker prefix with spaces", () => {

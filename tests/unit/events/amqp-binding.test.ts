@@ -34,7 +34,9 @@ describe("CloudEvents AMQP binding", () => {
 
   it("decodes header values that arrive as buffers", () => {
     const parts = encodeEvent(event);
-    const buffers = Object.fromEntries(Object.entries(parts.headers).map(([k, v]) => [k, Buffer.from(v)]));
+    const buffers = Object.fromEntries(
+      Object.entries(parts.headers).map(([k, v]) => [k, Buffer.from(v)]),
+    );
     expect(decodeEvent(buffers, parts.body).id).toBe(event.id);
   });
 
@@ -44,7 +46,12 @@ describe("CloudEvents AMQP binding", () => {
     ["wrong spec version", { "ce-specversion": "0.3" }, undefined, /specversion/],
     ["bad time", { "ce-time": "yesterday" }, undefined, /ce-time/],
     ["body not JSON", {}, Buffer.from("{not json"), /not valid JSON/],
-    ["data missing userId", {}, Buffer.from(JSON.stringify({ orderId: event.data.orderId, kind: "VIRTUAL_MACHINE" })), /userId/],
+    [
+      "data missing userId",
+      {},
+      Buffer.from(JSON.stringify({ orderId: event.data.orderId, kind: "VIRTUAL_MACHINE" })),
+      /userId/,
+    ],
   ])("rejects a message with %s", (_case, headerChanges, body, reason) => {
     const parts = encodeEvent(event);
     const headers: Record<string, unknown> = { ...parts.headers, ...headerChanges };

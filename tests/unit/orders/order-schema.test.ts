@@ -1,7 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { createOrderRequest, orderSchema } from "../../../lib/orders/order-schema";
 
-const vm = { kind: "VIRTUAL_MACHINE", name: "web-1", regionId: "fra1", imageId: "debian-12", planId: "vm-s1" };
+const vm = {
+  kind: "VIRTUAL_MACHINE",
+  name: "web-1",
+  regionId: "fra1",
+  imageId: "debian-12",
+  planId: "vm-s1",
+};
 
 function firstIssuePath(input: unknown): string | undefined {
   const result = orderSchema.safeParse(input);
@@ -13,10 +19,26 @@ describe("order schema", () => {
   it("accepts a valid order of each kind", () => {
     expect(orderSchema.safeParse(vm).success).toBe(true);
     expect(
-      orderSchema.safeParse({ kind: "WEB_SERVICE", name: "api", source: { type: "image", image: "ghcr.io/acme/api:v2" }, planId: "web-s", instances: "2" }).success,
+      orderSchema.safeParse({
+        kind: "WEB_SERVICE",
+        name: "api",
+        source: { type: "image", image: "ghcr.io/acme/api:v2" },
+        planId: "web-s",
+        instances: "2",
+      }).success,
     ).toBe(true);
-    expect(orderSchema.safeParse({ kind: "MANAGED_DATABASE", name: "db-1", engineId: "postgresql-17", planId: "db-s", storageGb: 20 }).success).toBe(true);
-    expect(orderSchema.safeParse({ kind: "DOMAIN", domain: "Example.COM", years: 1 }).success).toBe(true);
+    expect(
+      orderSchema.safeParse({
+        kind: "MANAGED_DATABASE",
+        name: "db-1",
+        engineId: "postgresql-17",
+        planId: "db-s",
+        storageGb: 20,
+      }).success,
+    ).toBe(true);
+    expect(orderSchema.safeParse({ kind: "DOMAIN", domain: "Example.COM", years: 1 }).success).toBe(
+      true,
+    );
   });
 
   it("lowercases a domain", () => {
@@ -32,13 +54,58 @@ describe("order schema", () => {
     [{ ...vm, name: "a".repeat(64) }, "name"],
     [{ ...vm, regionId: "" }, "regionId"],
     [{ ...vm, planId: undefined }, "planId"],
-    [{ kind: "WEB_SERVICE", name: "api", source: { type: "image", image: "UPPER/Case" }, planId: "web-s", instances: 1 }, "source.image"],
-    [{ kind: "WEB_SERVICE", name: "api", source: { type: "image", image: "nginx:1.27" }, planId: "web-s", instances: 0 }, "instances"],
-    [{ kind: "WEB_SERVICE", name: "api", source: { type: "image", image: "nginx:1.27" }, planId: "web-s", instances: 11 }, "instances"],
-    [{ kind: "WEB_SERVICE", name: "api", source: { type: "image", image: "nginx" }, planId: "web-s", instances: 1.5 }, "instances"],
-    [{ kind: "MANAGED_DATABASE", name: "db-1", engineId: "pg", planId: "db-s", storageGb: 5 }, "storageGb"],
-    [{ kind: "MANAGED_DATABASE", name: "db-1", engineId: "pg", planId: "db-s", storageGb: 15 }, "storageGb"],
-    [{ kind: "MANAGED_DATABASE", name: "db-1", engineId: "pg", planId: "db-s", storageGb: 5000 }, "storageGb"],
+    [
+      {
+        kind: "WEB_SERVICE",
+        name: "api",
+        source: { type: "image", image: "UPPER/Case" },
+        planId: "web-s",
+        instances: 1,
+      },
+      "source.image",
+    ],
+    [
+      {
+        kind: "WEB_SERVICE",
+        name: "api",
+        source: { type: "image", image: "nginx:1.27" },
+        planId: "web-s",
+        instances: 0,
+      },
+      "instances",
+    ],
+    [
+      {
+        kind: "WEB_SERVICE",
+        name: "api",
+        source: { type: "image", image: "nginx:1.27" },
+        planId: "web-s",
+        instances: 11,
+      },
+      "instances",
+    ],
+    [
+      {
+        kind: "WEB_SERVICE",
+        name: "api",
+        source: { type: "image", image: "nginx" },
+        planId: "web-s",
+        instances: 1.5,
+      },
+      "instances",
+    ],
+    [
+      { kind: "MANAGED_DATABASE", name: "db-1", engineId: "pg", planId: "db-s", storageGb: 5 },
+      "storageGb",
+    ],
+    [
+      { kind: "MANAGED_DATABASE", name: "db-1", engineId: "pg", planId: "db-s", storageGb: 15 },
+      "storageGb",
+    ],
+    [
+      { kind: "MANAGED_DATABASE", name: "db-1", engineId: "pg", planId: "db-s", storageGb: 5000 },
+      "storageGb",
+    ],
     [{ kind: "DOMAIN", domain: "localhost", years: 1 }, "domain"],
     [{ kind: "DOMAIN", domain: "http://example.com", years: 1 }, "domain"],
     [{ kind: "DOMAIN", domain: "www.example.com", years: 1 }, "domain"],

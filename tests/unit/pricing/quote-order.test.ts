@@ -5,17 +5,56 @@ import { quoteOrder } from "../../../lib/pricing/quote-order";
 
 const catalog: Catalog = {
   plans: [
-    { id: "vm-a", kind: "VIRTUAL_MACHINE", name: "A", vcpus: 2, memoryMb: 4096, diskGb: 80, monthlyPriceMinor: 2400, currency: "USD" },
-    { id: "web-a", kind: "WEB_SERVICE", name: "W", vcpus: 1, memoryMb: 512, diskGb: 1, monthlyPriceMinor: 500, currency: "USD" },
-    { id: "db-a", kind: "MANAGED_DATABASE", name: "D", vcpus: 1, memoryMb: 2048, diskGb: 0, monthlyPriceMinor: 1500, currency: "USD" },
+    {
+      id: "vm-a",
+      kind: "VIRTUAL_MACHINE",
+      name: "A",
+      vcpus: 2,
+      memoryMb: 4096,
+      diskGb: 80,
+      monthlyPriceMinor: 2400,
+      currency: "USD",
+    },
+    {
+      id: "web-a",
+      kind: "WEB_SERVICE",
+      name: "W",
+      vcpus: 1,
+      memoryMb: 512,
+      diskGb: 1,
+      monthlyPriceMinor: 500,
+      currency: "USD",
+    },
+    {
+      id: "db-a",
+      kind: "MANAGED_DATABASE",
+      name: "D",
+      vcpus: 1,
+      memoryMb: 2048,
+      diskGb: 0,
+      monthlyPriceMinor: 1500,
+      currency: "USD",
+    },
   ],
   regions: [{ id: "fra1", name: "Frankfurt 1", city: "Frankfurt", country: "DE" }],
   images: [{ id: "debian-12", name: "Debian 12", family: "debian" }],
   runtimes: [{ id: "node-22", name: "Node.js 22" }],
   databaseEngines: [{ id: "pg-17", name: "PostgreSQL 17", engine: "postgresql", version: "17" }],
   prices: [
-    { key: storagePriceKey, description: "Storage", unit: "GB-month", priceMinor: 12, currency: "USD" },
-    { key: domainPriceKey("com"), description: ".com", unit: "year", priceMinor: 1299, currency: "USD" },
+    {
+      key: storagePriceKey,
+      description: "Storage",
+      unit: "GB-month",
+      priceMinor: 12,
+      currency: "USD",
+    },
+    {
+      key: domainPriceKey("com"),
+      description: ".com",
+      unit: "year",
+      priceMinor: 1299,
+      currency: "USD",
+    },
   ],
 };
 
@@ -31,7 +70,16 @@ function fieldsOf(run: () => unknown): string[] {
 
 describe("quoteOrder", () => {
   it("prices a virtual machine at its plan's monthly price", () => {
-    const quote = quoteOrder({ kind: "VIRTUAL_MACHINE", name: "web-1", regionId: "fra1", imageId: "debian-12", planId: "vm-a" }, catalog);
+    const quote = quoteOrder(
+      {
+        kind: "VIRTUAL_MACHINE",
+        name: "web-1",
+        regionId: "fra1",
+        imageId: "debian-12",
+        planId: "vm-a",
+      },
+      catalog,
+    );
     expect(quote.subtotalMinor).toBe(2400);
     expect(quote.recurringMinor).toBe(2400);
     expect(quote.period).toBe("month");
@@ -42,7 +90,13 @@ describe("quoteOrder", () => {
 
   it("multiplies a web service plan by its instances", () => {
     const quote = quoteOrder(
-      { kind: "WEB_SERVICE", name: "api", source: { type: "image", image: "nginx:1.27" }, planId: "web-a", instances: 3 },
+      {
+        kind: "WEB_SERVICE",
+        name: "api",
+        source: { type: "image", image: "nginx:1.27" },
+        planId: "web-a",
+        instances: 3,
+      },
       catalog,
     );
     expect(quote.lineItems[0]?.quantity).toBe(3);
@@ -50,7 +104,16 @@ describe("quoteOrder", () => {
   });
 
   it("adds database storage per GB", () => {
-    const quote = quoteOrder({ kind: "MANAGED_DATABASE", name: "main-db", engineId: "pg-17", planId: "db-a", storageGb: 50 }, catalog);
+    const quote = quoteOrder(
+      {
+        kind: "MANAGED_DATABASE",
+        name: "main-db",
+        engineId: "pg-17",
+        planId: "db-a",
+        storageGb: 50,
+      },
+      catalog,
+    );
     expect(quote.lineItems).toHaveLength(2);
     expect(quote.lineItems[1]?.amountMinor).toBe(600);
     expect(quote.subtotalMinor).toBe(2100);
@@ -64,12 +127,54 @@ describe("quoteOrder", () => {
   });
 
   it.each([
-    [{ kind: "VIRTUAL_MACHINE", name: "a-1", regionId: "mars1", imageId: "debian-12", planId: "vm-a" }, ["regionId"]],
-    [{ kind: "VIRTUAL_MACHINE", name: "a-1", regionId: "fra1", imageId: "win-95", planId: "vm-a" }, ["imageId"]],
-    [{ kind: "VIRTUAL_MACHINE", name: "a-1", regionId: "fra1", imageId: "debian-12", planId: "nope" }, ["planId"]],
-    [{ kind: "VIRTUAL_MACHINE", name: "a-1", regionId: "fra1", imageId: "debian-12", planId: "web-a" }, ["planId"]],
-    [{ kind: "WEB_SERVICE", name: "a-1", source: { type: "runtime", runtimeId: "cobol" }, planId: "web-a", instances: 1 }, ["source.runtimeId"]],
-    [{ kind: "MANAGED_DATABASE", name: "a-1", engineId: "oracle", planId: "db-a", storageGb: 10 }, ["engineId"]],
+    [
+      {
+        kind: "VIRTUAL_MACHINE",
+        name: "a-1",
+        regionId: "mars1",
+        imageId: "debian-12",
+        planId: "vm-a",
+      },
+      ["regionId"],
+    ],
+    [
+      { kind: "VIRTUAL_MACHINE", name: "a-1", regionId: "fra1", imageId: "win-95", planId: "vm-a" },
+      ["imageId"],
+    ],
+    [
+      {
+        kind: "VIRTUAL_MACHINE",
+        name: "a-1",
+        regionId: "fra1",
+        imageId: "debian-12",
+        planId: "nope",
+      },
+      ["planId"],
+    ],
+    [
+      {
+        kind: "VIRTUAL_MACHINE",
+        name: "a-1",
+        regionId: "fra1",
+        imageId: "debian-12",
+        planId: "web-a",
+      },
+      ["planId"],
+    ],
+    [
+      {
+        kind: "WEB_SERVICE",
+        name: "a-1",
+        source: { type: "runtime", runtimeId: "cobol" },
+        planId: "web-a",
+        instances: 1,
+      },
+      ["source.runtimeId"],
+    ],
+    [
+      { kind: "MANAGED_DATABASE", name: "a-1", engineId: "oracle", planId: "db-a", storageGb: 10 },
+      ["engineId"],
+    ],
     [{ kind: "DOMAIN", domain: "example.xyz", years: 1 }, ["domain"]],
   ] as const)("rejects unknown catalog ids: %j", (spec, fields) => {
     expect(fieldsOf(() => quoteOrder(spec as never, catalog))).toEqual(fields);
