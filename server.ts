@@ -38,7 +38,7 @@ const handle = app.getRequestHandler();
 const broker = new Broker({ url: env.AMQP_URL, prefix: env.BROKER_PREFIX, logger, name: "web" });
 const relay = new OutboxRelay({ db: prisma(), broker, logger });
 
-/** Answers /healthz with whether each dependency is reachable: 200 when all are, else 503. */
+/** Responds to /healthz with whether each dependency is reachable: 200 when all are, else 503. */
 async function health(response: ServerResponse): Promise<void> {
   const database = await prisma().$queryRaw`select 1`.then(() => true).catch(() => false);
   const ok = database && broker.connected;

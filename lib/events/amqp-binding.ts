@@ -17,7 +17,7 @@ export interface AmqpMessageParts {
   body: Buffer;
 }
 
-/** Raised when a message is not a valid event of the catalog; the reason says why. */
+/** Raised when a message is not a valid event of the catalog; its message gives the reason. */
 export class MalformedEventError extends Error {
   constructor(message: string) {
     super(message);

@@ -74,7 +74,7 @@ function mapError(error: unknown, log: Logger): Response {
 }
 
 /**
- * Wraps a route handler that needs a session: answers 401 without one, maps
+ * Wraps a route handler that needs a session: returns 401 without one, maps
  * DomainError codes to their HTTP status, and logs anything unexpected once
  * before answering a generic 500.
  */

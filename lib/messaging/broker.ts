@@ -23,7 +23,7 @@ export interface BrokerOptions {
 /**
  * One AMQP connection per process that reconnects by itself with backoff and,
  * after every reconnect, declares the topology again and restarts the
- * registered consumers: a broker restart forgets nothing that is durable, but
+ * registered consumers: a broker restart keeps everything durable, but
  * a new connection has no channels or consumers.
  */
 export class Broker {
@@ -48,7 +48,7 @@ export class Broker {
     this.setupSteps.push(step);
   }
 
-  /** Connects, retrying with backoff until the broker answers. */
+  /** Connects, retrying with backoff until the broker accepts the connection. */
   async start(): Promise<void> {
     const { logger } = this.options;
     this.connection = await connectRecovering(this.options, async (model) => {

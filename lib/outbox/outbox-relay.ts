@@ -18,7 +18,7 @@ export interface OutboxRelayOptions {
   logger: Logger;
   /** Rows claimed per transaction. */
   batchSize?: number;
-  /** How often to look for rows when nobody wakes the relay, in ms. */
+  /** Interval between checks for rows when no wake-up comes, in ms. */
   pollIntervalMs?: number;
 }
 

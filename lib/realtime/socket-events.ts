@@ -1,6 +1,6 @@
 import type { EventData, EventType } from "../events/catalog";
 
-/** What every pushed event carries besides its data. */
+/** Fields every pushed event carries besides its data. */
 export interface PushMeta {
   eventId: string;
   time: string;
