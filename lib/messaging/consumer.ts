@@ -1,4 +1,4 @@
-import type { ConsumeMessage } from "amqplib";
+import type { Channel, ConsumeMessage } from "amqplib";
 import type { Logger } from "pino";
 import { decodeEvent, MalformedEventError } from "../events/amqp-binding";
 import type { AnyCloudEvent, EventType } from "../events/catalog";
@@ -41,15 +41,16 @@ export function registerConsumer(broker: Broker, options: ConsumerOptions): () =
     await channel.prefetch(options.prefetch);
     const reply = await channel.consume(queue, (message) => {
       if (!message || stopping) return;
-      const work = handleMessage(message).finally(() => inFlight.delete(work));
+      const work = handleMessage(channel, message).finally(() => inFlight.delete(work));
       inFlight.add(work);
     });
     consumerTag = reply.consumerTag;
     options.logger.info({ consumer: options.name, queue }, "consumer.started");
   });
 
-  async function handleMessage(message: ConsumeMessage): Promise<void> {
-    const channel = broker.channel;
+  // A delivery tag is valid only on the channel that delivered it, so acks go
+  // there; after a reconnect the broker has requeued that channel's messages.
+  async function handleMessage(channel: Channel, message: ConsumeMessage): Promise<void> {
     const headers = message.properties.headers ?? {};
     const attempt = Number(headers["x-delivery-count"] ?? 0) + 1;
     const rawId = headers["ce-id"];
@@ -66,36 +67,52 @@ export function registerConsumer(broker: Broker, options: ConsumerOptions): () =
     } catch (error: unknown) {
       const reason = error instanceof MalformedEventError ? error.message : String(error);
       log.error({ reason }, "consumer.malformed_message");
-      await deadLetterAndAck(message, reason, log);
+      await deadLetterAndAck(channel, message, reason, log);
       return;
     }
 
     try {
       await options.handle(event, log.child({ subject: event.subject }));
-      channel?.ack(message);
+      safely(() => channel.ack(message));
       // The handler's transaction may have written events; publish them now.
       wakeOutboxRelay();
     } catch (error: unknown) {
       if (error instanceof PermanentEventError) {
         log.error({ err: error }, "consumer.permanent_failure");
-        await deadLetterAndAck(message, error.message, log);
+        await deadLetterAndAck(channel, message, error.message, log);
         return;
       }
       log.warn({ err: error, deliveryLimit }, "consumer.handler_failed_requeue");
       // A channel that closed meanwhile has already returned the message to the queue.
-      channel?.nack(message, false, true);
+      safely(() => channel.nack(message, false, true));
     }
   }
 
-  async function deadLetterAndAck(message: ConsumeMessage, reason: string, log: Logger) {
-    const channel = broker.channel;
+  async function deadLetterAndAck(
+    channel: Channel,
+    message: ConsumeMessage,
+    reason: string,
+    log: Logger,
+  ) {
     try {
       await broker.deadLetter(options.name, message, reason);
-      channel?.ack(message);
+      safely(() => channel.ack(message));
     } catch (error: unknown) {
       // Without the confirm the message must stay in its queue, or it is lost.
       log.error({ err: error }, "consumer.dead_letter_failed");
-      channel?.nack(message, false, true);
+      safely(() => channel.nack(message, false, true));
+    }
+  }
+
+  /** Runs an ack or nack; on a closed channel the broker has requeued the message already. */
+  function safely(settle: () => void): void {
+    try {
+      settle();
+    } catch (error: unknown) {
+      options.logger.debug(
+        { err: error, consumer: options.name },
+        "consumer.settle_on_closed_channel",
+      );
     }
   }
 
