@@ -24,8 +24,6 @@ export function startInvoiceExpiryLoop(options: InvoiceExpiryLoopOptions): Polli
   return startPollingLoop({
     name: "invoice-expiry",
     // Expiry is measured in hours, so a second of lateness does not matter.
-    // NOTE: Invoice has no index on (status, expiresAt) yet, so each round
-    // scans the OPEN invoices; that stays cheap only while they are few.
     intervalMs: options.intervalMs ?? 1_000,
     logger,
     tick: async () => {
