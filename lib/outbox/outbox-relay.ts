@@ -121,7 +121,7 @@ export class OutboxRelay {
           select id, type, source, subject, time, data
           from "OutboxEvent"
           where "publishedAt" is null
-          order by "createdAt", id
+          order by sequence
           limit ${this.batchSize}
           for update skip locked`;
         if (rows.length === 0) return 0;

@@ -37,6 +37,9 @@ export class WorkerHost {
 
   constructor(private readonly options: WorkerHostOptions) {
     const { logger } = options;
+    // enqueueEvent reads the CloudEvents source from here. A test process that
+    // hosts several workers publishes under the name of the last one created.
+    process.env.SWIFTCLOUD_SERVICE = options.service;
     const db = createPrismaClient(options.databaseUrl);
     const broker = new Broker({
       url: options.amqpUrl,

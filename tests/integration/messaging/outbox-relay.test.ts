@@ -92,6 +92,31 @@ describe("outbox relay", () => {
     expect(await db.outboxEvent.count({ where: { publishedAt: null } })).toBe(0);
   });
 
+  it("publishes in commit order with one relay", async () => {
+    received.length = 0;
+    const broker = new Broker({ url: testAmqpUrl, prefix, logger, name: "relay-ordered" });
+    await broker.start();
+    const ids: string[] = [];
+    for (let n = 0; n < 30; n++) {
+      await db.$transaction(async (tx) => {
+        const orderId = randomUUID();
+        ids.push(
+          await enqueueEvent(tx, "swiftcloud.order.submitted", orderId, {
+            userId: randomUUID(),
+            orderId,
+            kind: "DOMAIN",
+          }),
+        );
+      });
+    }
+    const relay = new OutboxRelay({ db, broker, logger, batchSize: 7 });
+    relay.start();
+    await waitFor(() => received.length >= ids.length, 20_000, `${ids.length} events`);
+    await relay.stop();
+    await broker.close();
+    expect(received).toEqual(ids);
+  });
+
   it("rejects event data that breaks the event's schema", async () => {
     await expect(
       db.$transaction((tx) =>
