@@ -4,13 +4,6 @@ import { useState } from "react";
 import type { ConnectionDetails } from "@/lib/api/views";
 import { CopyButton } from "../ui/copy-button";
 
-/**
- * Labels of values that grant access, hidden until the customer presses Show.
- * NOTE: guessed from the label because ConnectionDetails does not mark
- * secret fields; a `secret` flag from the API would make this exact.
- */
-const secretLabel = /password|secret|token|private key|connection string/i;
-
 const valueClass = "min-w-0 font-mono text-sm wrap-anywhere text-slate-900";
 const smallButtonClass =
   "rounded border border-slate-300 bg-white px-2 py-1 text-xs font-semibold text-slate-800 hover:bg-slate-50";
@@ -30,7 +23,7 @@ export function ConnectionDetailsList({ connection }: { connection: ConnectionDe
         <div key={field.label} className="space-y-1 px-3 py-2">
           <dt className="text-sm font-medium text-slate-600">{field.label}</dt>
           <dd className="flex min-w-0 flex-wrap items-center gap-x-3 gap-y-1">
-            {secretLabel.test(field.label) ? (
+            {field.secret ? (
               <SecretValue label={field.label} value={field.value} />
             ) : (
               <code className={valueClass}>{field.value}</code>

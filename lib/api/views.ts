@@ -58,7 +58,7 @@ export interface InvoiceView extends InvoiceSummaryView {
 
 export interface ConnectionDetails {
   /** Label and value pairs, like "IPv4 address" and "203.0.113.10". */
-  fields: { label: string; value: string }[];
+  fields: { label: string; value: string; /** Masked on screen until shown. */ secret?: boolean }[];
 }
 
 export interface ResourceView {

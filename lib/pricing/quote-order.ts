@@ -25,7 +25,10 @@ function lineItem(description: string, quantity: number, unitPriceMinor: number)
 
 function planSummary(plan: CatalogPlan): string {
   const memoryGb = plan.memoryMb / 1024;
-  return `${plan.vcpus} vCPU, ${memoryGb} GB memory, ${plan.diskGb} GB disk`;
+  const parts = [`${plan.vcpus} vCPU`, `${memoryGb} GB memory`];
+  // Database plans carry no disk of their own; storage is its own line item.
+  if (plan.diskGb > 0) parts.push(`${plan.diskGb} GB disk`);
+  return parts.join(", ");
 }
 
 /**

@@ -109,7 +109,7 @@ function databaseConnectionDetails(resource: ProvisionedResource): ConnectionDet
   const path = database === undefined ? "" : `/${database}`;
   const connectionString = `${scheme}://${username}:${password}@${host}:${port}${path}`;
 
-  const fields = [
+  const fields: ConnectionDetails["fields"] = [
     { label: "Engine", value: engine.name },
     { label: "Host", value: host },
     { label: "Port", value: String(port) },
@@ -117,8 +117,8 @@ function databaseConnectionDetails(resource: ProvisionedResource): ConnectionDet
   if (database !== undefined) fields.push({ label: "Database", value: database });
   fields.push(
     { label: "Username", value: username },
-    { label: "Password", value: password },
-    { label: "Connection string", value: connectionString },
+    { label: "Password", value: password, secret: true },
+    { label: "Connection string", value: connectionString, secret: true },
   );
   return { fields };
 }

@@ -116,6 +116,7 @@ describe("quoteOrder", () => {
     );
     expect(quote.lineItems).toHaveLength(2);
     expect(quote.lineItems[1]?.amountMinor).toBe(600);
+    expect(quote.lineItems[0]?.description).not.toContain("GB disk");
     expect(quote.subtotalMinor).toBe(2100);
   });
 

@@ -77,6 +77,8 @@ describe("simulated connection details", () => {
     expect(connection.hostname).toBe("orders-db.db.swiftcloud.example");
     expect(connection.port).toBe(String(port));
     expect(connection.password).toBe(field(details, "Password"));
+    const secrets = details.fields.filter((entry) => entry.secret).map((entry) => entry.label);
+    expect(secrets).toEqual(["Password", "Connection string"]);
   });
 
   it("database password is random and long", () => {

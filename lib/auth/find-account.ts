@@ -14,9 +14,6 @@ export interface AccountView {
 /**
  * Reads the signed-in customer's account for the account page and an
  * invoice's billed-to block.
- *
- * NOTE: this belongs in lib/auth beside sign-up; it lives here until that
- * module has a reader, because pages may not write to lib/.
  */
 export async function findAccount(userId: string): Promise<AccountView> {
   const user = await prisma().user.findUnique({
