@@ -12,6 +12,8 @@ export const webEnvSchema = baseEnvSchema.extend({
     .string({ message: "expected a random string of at least 32 characters" })
     .min(32, "expected a random string of at least 32 characters (openssl rand -hex 32)"),
   PAYMENT_PROVIDER: z.enum(["sandbox"]).default("sandbox"),
+  /** Sign-ups accepted per client address and hour. */
+  SIGNUP_RATE_LIMIT_PER_HOUR: z.coerce.number().int().min(1).default(20),
 });
 
 export type WebEnv = z.infer<typeof webEnvSchema>;

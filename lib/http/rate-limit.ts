@@ -9,7 +9,7 @@ interface Window {
  * A fixed-window counter per key, kept in this process's memory. It slows
  * down guessing from one address; several web replicas each count on their own.
  */
-export function createRateLimiter(limit: number, windowMs: number) {
+export function createRateLimiter(limit: number | (() => number), windowMs: number) {
   const windows = new Map<string, Window>();
   return function check(key: string): void {
     const now = Date.now();
@@ -22,7 +22,7 @@ export function createRateLimiter(limit: number, windowMs: number) {
     if (windows.size > 10_000) {
       for (const [k, w] of windows) if (w.resetAt <= now) windows.delete(k);
     }
-    if (window.count > limit) {
+    if (window.count > (typeof limit === "number" ? limit : limit())) {
       const seconds = Math.ceil((window.resetAt - now) / 1000);
       throw new DomainError("rate_limited", `Too many attempts; try again in ${seconds} s`);
     }

@@ -1,11 +1,12 @@
 import { NextResponse } from "next/server";
 import { signUpSchema } from "@/lib/auth/account-schema";
 import { signUp } from "@/lib/auth/sign-up";
+import { webEnv } from "@/lib/config/web-env";
 import { prisma } from "@/lib/db/client";
 import { parseJson, publicApiRoute } from "@/lib/http/api-route";
 import { clientAddress, createRateLimiter } from "@/lib/http/rate-limit";
 
-const limitSignUps = createRateLimiter(20, 60 * 60 * 1000);
+const limitSignUps = createRateLimiter(() => webEnv().SIGNUP_RATE_LIMIT_PER_HOUR, 60 * 60 * 1000);
 
 export const POST = publicApiRoute(async ({ request, log }) => {
   limitSignUps(clientAddress(request));

@@ -23,6 +23,8 @@ const env: NodeJS.ProcessEnv = {
   NEXTAUTH_URL: `http://127.0.0.1:${e2ePort}`,
   NEXTAUTH_SECRET: randomBytes(32).toString("hex"),
   SIMULATED_STEP_MS: process.env.SIMULATED_STEP_MS ?? "300",
+  // Every test signs up a fresh customer from the same address.
+  SIGNUP_RATE_LIMIT_PER_HOUR: "100000",
   LOG_LEVEL: process.env.LOG_LEVEL ?? "info",
 };
 
