@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { findAccount } from "@/app/_lib/find-account";
+import { findAccount } from "@/lib/auth/find-account";
 import { SignOutButton } from "@/components/layout/sign-out-button";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireUser } from "@/lib/auth/session";

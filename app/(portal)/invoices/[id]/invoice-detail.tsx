@@ -2,7 +2,7 @@
 
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
-import type { AccountView } from "@/app/_lib/find-account";
+import type { AccountView } from "@/lib/auth/find-account";
 import { PaymentState, showsLatestFailure } from "@/components/invoices/payment-state";
 import { ErrorState } from "@/components/ui/error-state";
 import { Money } from "@/components/ui/money";

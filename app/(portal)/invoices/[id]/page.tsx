@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { findAccount } from "@/app/_lib/find-account";
+import { findAccount } from "@/lib/auth/find-account";
 import { orNotFound } from "@/app/_lib/or-not-found";
 import { requireUser } from "@/lib/auth/session";
 import { prisma } from "@/lib/db/client";
