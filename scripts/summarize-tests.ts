@@ -35,16 +35,16 @@ function vitestCounts(report: unknown): Counts | undefined {
 
 function playwrightCounts(report: unknown): Counts | undefined {
   if (!report || typeof report !== "object") return undefined;
-  const stats = (
-    report as {
-      stats?: { expected?: number; unexpected?: number; flaky?: number; skipped?: number };
-    }
-  ).stats;
+  const { stats, errors } = report as {
+    stats?: { expected?: number; unexpected?: number; flaky?: number; skipped?: number };
+    errors?: unknown[];
+  };
   if (!stats) return undefined;
-  // A flaky test passed on retry; it is counted as failed so it gets looked at.
+  // A flaky test passed on retry, and an error outside the tests (a web server
+  // that did not start) failed the run: both count as failures to look at.
   return {
     passed: stats.expected ?? 0,
-    failed: (stats.unexpected ?? 0) + (stats.flaky ?? 0),
+    failed: (stats.unexpected ?? 0) + (stats.flaky ?? 0) + (errors?.length ?? 0),
     skipped: stats.skipped ?? 0,
   };
 }
@@ -55,7 +55,10 @@ const suites: Array<[string, Counts | undefined]> = [
   ["playwright", playwrightCounts(await readJson(playwrightPath ?? ""))],
 ];
 
-const total: Counts = { passed: 0, failed: 0, skipped: 0 };
+const failedChecks = Number(process.env.FAILED_CHECKS ?? 0);
+const total: Counts = { passed: 0, failed: failedChecks, skipped: 0 };
+if (failedChecks > 0)
+  process.stdout.write(`checks: ${failedChecks} of type check and lint failed\n`);
 let missing = false;
 for (const [name, counts] of suites) {
   if (!counts) {

@@ -25,12 +25,14 @@ set +e
 results=.run/test-results
 rm -rf "$results" && mkdir -p "$results"
 status=0
+# Type check and lint failures count as failed tests in the closing line.
+export FAILED_CHECKS=0
 
 say "type check"
-npx tsc --noEmit -p . || status=1
+npx tsc --noEmit -p . || { status=1; FAILED_CHECKS=$((FAILED_CHECKS + 1)); }
 
 say "lint"
-npx eslint . || status=1
+npx eslint . || { status=1; FAILED_CHECKS=$((FAILED_CHECKS + 1)); }
 
 say "unit and integration tests"
 npx vitest run --reporter=default --reporter=json --outputFile="$results/vitest.json" || status=1

@@ -37,3 +37,14 @@ test.describe("forms and sessions", () => {
     await expect(page.getByText(/not a subdomain/).first()).toBeVisible();
   });
 });
+
+test("sign out ends the session", async ({ page }) => {
+  await signUpAndSignIn(page.request);
+  await page.goto("/dashboard");
+  await page.getByRole("banner").getByRole("button", { name: "Sign out" }).click();
+  await expect(page).not.toHaveURL(/\/dashboard/);
+  const session = await (await page.request.get("/api/auth/session")).json();
+  expect(session.user).toBeUndefined();
+  await page.goto("/invoices");
+  await expect(page).toHaveURL(/\/signin/);
+});
