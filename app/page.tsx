@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { PublicHeader } from "@/components/layout/public-header";
-import { buttonClass } from "@/components/ui/button";
+import { buttonClass } from "@/components/ui/button-class";
 import { currentUser } from "@/lib/auth/session";
 import { resourceKinds } from "@/lib/client/resource-kinds";
 

@@ -1,6 +1,6 @@
 import type { InvoiceView } from "@/lib/api/views";
 import { formatDate, formatDateTime } from "@/lib/client/format";
-import { ButtonLink } from "../ui/button";
+import { ButtonLink } from "../ui/button-link";
 import { PayInvoiceButton } from "./pay-invoice-button";
 
 interface PaymentStateProps {

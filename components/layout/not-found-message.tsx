@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { buttonClass } from "../ui/button";
+import { buttonClass } from "../ui/button-class";
 
 /** Renders the body of every 404 page, also shown for another customer's order, invoice or resource. */
 export function NotFoundMessage({ what = "page" }: { what?: string }) {

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { Brand } from "./brand";
-import { buttonClass } from "../ui/button";
+import { buttonClass } from "../ui/button-class";
 
 /** Header of the public pages: the name, and sign-in links or the way to the dashboard. */
 export function PublicHeader({ signedIn }: { signedIn: boolean }) {

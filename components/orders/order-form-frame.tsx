@@ -35,6 +35,7 @@ export function OrderFormFrame({
   }
   return (
     <form
+      method="post"
       ref={formRef}
       onSubmit={submit}
       noValidate

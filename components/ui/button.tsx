@@ -1,20 +1,7 @@
-import Link from "next/link";
-import type { ButtonHTMLAttributes, ComponentProps, ReactNode } from "react";
+"use client";
 
-type Variant = "primary" | "secondary" | "danger";
-
-const base =
-  "inline-flex min-h-10 items-center justify-center gap-2 rounded-md px-4 py-2 text-sm font-semibold transition-colors disabled:cursor-not-allowed disabled:opacity-60";
-
-const variants: Record<Variant, string> = {
-  primary: "bg-sky-700 text-white hover:bg-sky-800",
-  secondary: "border border-slate-300 bg-white text-slate-900 hover:bg-slate-50",
-  danger: "bg-red-700 text-white hover:bg-red-800",
-};
-
-export function buttonClass(variant: Variant = "primary", extra = ""): string {
-  return `${base} ${variants[variant]} ${extra}`.trim();
-}
+import { useSyncExternalStore, type ButtonHTMLAttributes, type ReactNode } from "react";
+import { buttonClass, type Variant } from "./button-class";
 
 interface ButtonProps extends ButtonHTMLAttributes<HTMLButtonElement> {
   variant?: Variant;
@@ -23,10 +10,27 @@ interface ButtonProps extends ButtonHTMLAttributes<HTMLButtonElement> {
   pendingLabel?: ReactNode;
 }
 
+const subscribeToNothing = () => () => undefined;
+
+/**
+ * Returns false during the server render and hydration, true once React runs
+ * in the browser.
+ */
+function useHydrated(): boolean {
+  return useSyncExternalStore(
+    subscribeToNothing,
+    () => true,
+    () => false,
+  );
+}
+
 /**
  * Renders a button with a pending state. While pending it is disabled, so a
  * second click cannot send the request twice, and aria-busy marks the work
- * as under way for assistive technology.
+ * as under way for assistive technology. A submit button or one with a click
+ * handler stays disabled until hydration: before it, a click would do nothing,
+ * or submit the form natively and put every field into the URL, a password
+ * or card number too.
  */
 export function Button({
   variant = "primary",
@@ -38,10 +42,13 @@ export function Button({
   children,
   ...rest
 }: ButtonProps) {
+  const hydrated = useHydrated();
   return (
     <button
       type={type}
-      disabled={disabled || pending}
+      disabled={
+        disabled || pending || (!hydrated && (type === "submit" || rest.onClick !== undefined))
+      }
       aria-busy={pending || undefined}
       className={buttonClass(variant, className)}
       {...rest}
@@ -59,11 +66,4 @@ function Spinner() {
       className="size-4 animate-spin rounded-full border-2 border-current border-r-transparent"
     />
   );
-}
-
-type ButtonLinkProps = ComponentProps<typeof Link> & { variant?: Variant };
-
-/** Renders a link that looks like a button, for navigation that reads as an action. */
-export function ButtonLink({ variant = "primary", className = "", ...rest }: ButtonLinkProps) {
-  return <Link className={buttonClass(variant, className)} {...rest} />;
 }

@@ -60,7 +60,7 @@ export function SignInForm({ callbackUrl, failedBefore }: SignInFormProps) {
   const invalid = Object.keys(errors.fieldErrors).map((field) => fieldLabels[field] ?? field);
 
   return (
-    <form ref={errors.formRef} onSubmit={submit} noValidate className="space-y-5">
+    <form method="post" ref={errors.formRef} onSubmit={submit} noValidate className="space-y-5">
       <FormAlert message={message} invalidFields={invalid} />
       <Field id="email" label="Email" error={errors.fieldErrors.email}>
         {(control) => (

@@ -84,7 +84,7 @@ export function SignUpForm({ countries }: SignUpFormProps) {
   const invalid = fields.filter((field) => errors.fieldErrors[field]).map((f) => fieldLabels[f]);
 
   return (
-    <form ref={errors.formRef} onSubmit={submit} noValidate className="space-y-5">
+    <form method="post" ref={errors.formRef} onSubmit={submit} noValidate className="space-y-5">
       <FormAlert message={errors.formError} invalidFields={invalid} />
       <Field id="name" label="Name" error={errors.fieldErrors.name}>
         {(control) => (

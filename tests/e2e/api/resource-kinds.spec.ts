@@ -8,17 +8,34 @@ const suffix = () => Date.now().toString(36);
 const kinds: Array<[string, () => Record<string, unknown>, number, string]> = [
   [
     "web service",
-    () => ({ kind: "WEB_SERVICE", name: `api-${suffix()}`, source: { type: "image", image: "nginx:1.27" }, planId: "web-s", instances: 2 }),
+    () => ({
+      kind: "WEB_SERVICE",
+      name: `api-${suffix()}`,
+      source: { type: "image", image: "nginx:1.27" },
+      planId: "web-s",
+      instances: 2,
+    }),
     2400,
     "URL",
   ],
   [
     "managed database",
-    () => ({ kind: "MANAGED_DATABASE", name: `db-${suffix()}`, engineId: "postgresql-17", planId: "db-s", storageGb: 20 }),
+    () => ({
+      kind: "MANAGED_DATABASE",
+      name: `db-${suffix()}`,
+      engineId: "postgresql-17",
+      planId: "db-s",
+      storageGb: 20,
+    }),
     1740,
     "Connection string",
   ],
-  ["domain", () => ({ kind: "DOMAIN", domain: `shop-${suffix()}.com`, years: 2 }), 2598, "Nameserver 1"],
+  [
+    "domain",
+    () => ({ kind: "DOMAIN", domain: `shop-${suffix()}.com`, years: 2 }),
+    2598,
+    "Nameserver 1",
+  ],
 ];
 
 for (const [name, order, subtotal, connectionLabel] of kinds) {
@@ -35,7 +52,9 @@ for (const [name, order, subtotal, connectionLabel] of kinds) {
     await expect
       .poll(
         async () => {
-          current = ((await (await request.get(`/api/orders/${placed.id}`)).json()) as { order: OrderView }).order;
+          current = (
+            (await (await request.get(`/api/orders/${placed.id}`)).json()) as { order: OrderView }
+          ).order;
           return current.resource?.status;
         },
         { timeout: 60_000 },
@@ -43,6 +62,8 @@ for (const [name, order, subtotal, connectionLabel] of kinds) {
       .toBe("ACTIVE");
     expect(current?.status).toBe("COMPLETED");
     expect(current?.resource?.driver).toBe("simulated");
-    expect(current?.resource?.connection?.fields.map((field) => field.label)).toContain(connectionLabel);
+    expect(current?.resource?.connection?.fields.map((field) => field.label)).toContain(
+      connectionLabel,
+    );
   });
 }

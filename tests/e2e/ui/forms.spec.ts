@@ -10,6 +10,7 @@ test.describe("forms and sessions", () => {
 
   test("wrong password is rejected", async ({ page }) => {
     await page.goto("/signin");
+    await expect(page.getByRole("button", { name: "Sign in" })).toBeEnabled();
     await page.getByLabel("Email").fill("nobody@example.test");
     await page.getByLabel("Password").fill("not the password");
     await page.getByRole("button", { name: "Sign in" }).click();
@@ -19,6 +20,7 @@ test.describe("forms and sessions", () => {
   test("order form shows field errors and submits nothing", async ({ page }) => {
     await signUpAndSignIn(page.request);
     await page.goto("/orders/new/virtual-machine");
+    await expect(page.getByRole("button", { name: "Place order" })).toBeEnabled();
     await page.getByLabel("Name").fill("Not_A_Hostname");
     await page.getByRole("button", { name: "Place order" }).click();
     await expect(page.getByLabel("Name")).toHaveAttribute("aria-invalid", "true");
@@ -31,6 +33,7 @@ test.describe("forms and sessions", () => {
   test("domain form rejects a subdomain", async ({ page }) => {
     await signUpAndSignIn(page.request);
     await page.goto("/orders/new/domain");
+    await expect(page.getByRole("button", { name: "Place order" })).toBeEnabled();
     await page.getByLabel("Domain name").fill("www.example.com");
     await page.getByRole("button", { name: "Place order" }).click();
     await expect(page.getByLabel("Domain name")).toHaveAttribute("aria-invalid", "true");

@@ -9,6 +9,7 @@ test("virtual machine from sign-up to Active, live", async ({ page, context }) =
   const name = `web-${Date.now().toString(36)}`;
 
   await page.goto("/signup");
+  await expect(page.getByRole("button", { name: "Create account" })).toBeEnabled();
   await page.getByLabel("Name").fill(customer.name);
   await page.getByLabel("Email").fill(customer.email);
   await page.getByLabel("Password").fill(customer.password);
@@ -20,6 +21,7 @@ test("virtual machine from sign-up to Active, live", async ({ page, context }) =
   await page.getByRole("link", { name: "New order" }).first().click();
   await page.getByRole("link", { name: /^Virtual machine/ }).click();
   await expect(page.getByRole("heading", { name: "New virtual machine" })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Place order" })).toBeEnabled();
   await page.getByLabel("Name").fill(name);
   await page.getByLabel("Region").selectOption("fra1");
   await page.getByLabel("Operating system").selectOption("debian-12");

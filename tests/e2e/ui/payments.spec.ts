@@ -49,6 +49,7 @@ test.describe("paying an invoice", () => {
     await page.goto(`/invoices/${invoice.id}`);
     await page.getByRole("button", { name: "Pay", exact: true }).click();
     await expect(page).toHaveURL(/\/sandbox\/checkout\//);
+    await expect(page.getByRole("button", { name: "Pay", exact: true })).toBeEnabled();
     await page.getByLabel("Cardholder name").fill("Ada Customer");
     await page.getByLabel("Card number").fill("4242 4242 4242 4241");
     await page.getByLabel("Expiry date").fill("12/34");

@@ -146,6 +146,7 @@ export function SandboxCheckout({ initialCheckout }: { initialCheckout: SandboxC
         <>
           <TestCards cards={checkout.testCards} onUse={(number) => update("cardNumber", number)} />
           <form
+            method="post"
             ref={errors.formRef}
             onSubmit={pay}
             noValidate
