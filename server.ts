@@ -7,6 +7,7 @@ import { Server } from "socket.io";
 import { ConfigError } from "./lib/config/env";
 import { webEnv, type WebEnv } from "./lib/config/web-env";
 import { prisma, disconnectPrisma } from "./lib/db/client";
+import { clientAddressHeader } from "./lib/http/client-address";
 import { createLogger } from "./lib/logger";
 import { Broker } from "./lib/messaging/broker";
 import { OutboxRelay } from "./lib/outbox/outbox-relay";
@@ -31,6 +32,9 @@ function loadEnv(): WebEnv {
 }
 
 const env = loadEnv();
+
+/** Largest request body the server reads at all; JSON routes allow less. */
+const maxRequestBodyBytes = 1024 * 1024;
 const logger = createLogger("web", env.LOG_LEVEL);
 const dev = env.NODE_ENV === "development";
 const app = next({ dev, hostname: env.HOST, port: env.PORT });
@@ -58,13 +62,32 @@ async function main(): Promise<void> {
       void health(response);
       return;
     }
+    // No route takes a large body; refusing one early keeps a client from
+    // making the process buffer it. Route handlers check again while reading.
+    if (Number(request.headers["content-length"] ?? 0) > maxRequestBodyBytes) {
+      response.writeHead(413, { "content-type": "application/json", connection: "close" });
+      response.end(
+        JSON.stringify({
+          error: { code: "payload_too_large", message: "The request body is too large" },
+        }),
+      );
+      request.destroy();
+      return;
+    }
+    // Rate limits key on this header, so a client must not be able to set it.
+    // TODO: behind a reverse proxy, take the address from its X-Forwarded-For
+    // instead, for the proxy's own hops only.
+    request.headers[clientAddressHeader] = request.socket.remoteAddress ?? "unknown";
     void handle(request, response);
   });
   const io: PortalSocketServer = new Server(server, { serveClient: false });
   authenticateSockets(io, (request) => userIdOfHandshake(request, env.NEXTAUTH_SECRET), logger);
   relayEventsToSockets(broker, io, logger);
 
-  await new Promise<void>((resolve) => server.listen(env.PORT, env.HOST, resolve));
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(env.PORT, env.HOST, resolve);
+  });
   logger.info(
     { url: `http://${env.HOST === "0.0.0.0" ? "localhost" : env.HOST}:${env.PORT}` },
     "web.listening",

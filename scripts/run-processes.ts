@@ -13,6 +13,8 @@ const processes = [
 const width = Math.max(...processes.map((p) => p.name.length));
 const children: ChildProcess[] = [];
 let stopping = false;
+/** Exit code of the first process that ended on its own, which the whole run reports. */
+let firstExitCode: number | undefined;
 
 const levels: Record<number, string> = {
   10: "TRACE",
@@ -77,9 +79,11 @@ for (const { name, script } of processes) {
   if (child.stderr) prefixLines(child.stderr, name, process.stderr);
   child.on("exit", (code, signal) => {
     process.stdout.write(`${name.padEnd(width)} | exited with ${signal ?? `code ${code}`}\n`);
+    // A process that ends before anyone asked it to has failed, whatever its code.
+    if (!stopping) firstExitCode = code && code !== 0 ? code : 1;
     stopAll("SIGTERM");
     if (children.every((c) => c.exitCode !== null || c.signalCode !== null)) {
-      process.exit(code ?? 0);
+      process.exit(firstExitCode ?? 0);
     }
   });
 }

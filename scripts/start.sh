@@ -12,6 +12,9 @@ export AMQP_URL="${AMQP_URL:-amqp://guest:guest@127.0.0.1:5672}"
 export PORT="${PORT:-3000}"
 
 require_node
+if port_open 127.0.0.1 "$PORT"; then
+  fail "port $PORT is in use, perhaps by a portal started earlier. Stop it, or start this one with PORT=3001 npm start."
+fi
 ensure_dependencies
 
 # A session secret kept in .env.local (ignored by git), so sessions survive restarts.

@@ -16,7 +16,11 @@ export const signUpSchema = z.object({
   password: z
     .string({ message: "Choose a password" })
     .min(10, "Use at least 10 characters")
-    .max(200, "Use at most 200 characters"),
+    .max(200, "Use at most 200 characters")
+    .refine(
+      (password) => password.trim().length >= 10,
+      "Use at least 10 characters besides spaces",
+    ),
   country: z
     .string({ message: "Choose your billing country" })
     .regex(/^[A-Z]{2}$/, "Choose your billing country from the list"),

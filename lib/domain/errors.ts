@@ -1,6 +1,13 @@
 /** The closed set of failure kinds a domain operation reports. */
 export type ErrorCode =
-  "validation" | "unauthenticated" | "not_found" | "conflict" | "rate_limited" | "unavailable";
+  | "validation"
+  | "unauthenticated"
+  | "forbidden"
+  | "not_found"
+  | "conflict"
+  | "payload_too_large"
+  | "rate_limited"
+  | "unavailable";
 
 export interface FieldError {
   /** Dotted path of the input field, like `planId` or `source.image`. */
@@ -24,8 +31,10 @@ export class DomainError extends Error {
 export const httpStatusOf: Record<ErrorCode, number> = {
   validation: 400,
   unauthenticated: 401,
+  forbidden: 403,
   not_found: 404,
   conflict: 409,
+  payload_too_large: 413,
   rate_limited: 429,
   unavailable: 503,
 };

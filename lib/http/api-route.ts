@@ -36,14 +36,43 @@ export function fieldErrorsOf(error: z.ZodError, prefix: string[] = []): FieldEr
   }));
 }
 
+/** Largest JSON body any route accepts; the biggest real one, an order, is under 1 KiB. */
+export const maxJsonBodyBytes = 64 * 1024;
+
+/** Reads the body as text, throwing a DomainError once it passes `maxJsonBodyBytes`. */
+async function readLimitedText(request: Request): Promise<string> {
+  const tooLarge = () =>
+    new DomainError(
+      "payload_too_large",
+      `The request body is larger than ${maxJsonBodyBytes / 1024} KiB`,
+    );
+  if (Number(request.headers.get("content-length") ?? 0) > maxJsonBodyBytes) throw tooLarge();
+  if (!request.body) return "";
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > maxJsonBodyBytes) {
+      await reader.cancel();
+      throw tooLarge();
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks).toString("utf8");
+}
+
 /** Parses a JSON body with `schema`, throwing a validation DomainError naming each bad field. */
 export async function parseJson<Schema extends z.ZodType>(
   request: Request,
   schema: Schema,
 ): Promise<z.infer<Schema>> {
+  const text = await readLimitedText(request);
   let body: unknown;
   try {
-    body = await request.json();
+    body = JSON.parse(text);
   } catch {
     throw new DomainError("validation", "The request body is not valid JSON", [
       { field: "body", message: "Send a JSON object with Content-Type: application/json" },
@@ -60,6 +89,25 @@ export async function parseJson<Schema extends z.ZodType>(
     );
   }
   return parsed.data;
+}
+
+const safeMethods = new Set(["GET", "HEAD", "OPTIONS"]);
+
+/**
+ * Rejects a state-changing request that a page of another origin sent. The
+ * session cookie is SameSite=Lax, which other sites cannot use, but sibling
+ * origins of the same site can; a browser always sends Origin on a POST.
+ */
+function assertSameOrigin(request: Request): void {
+  if (safeMethods.has(request.method)) return;
+  const origin = request.headers.get("origin");
+  if (!origin) return;
+  const allowed = new Set([new URL(request.url).origin]);
+  const publicUrl = process.env.NEXTAUTH_URL;
+  if (publicUrl) allowed.add(new URL(publicUrl).origin);
+  if (!allowed.has(origin)) {
+    throw new DomainError("forbidden", `Requests from ${origin} are not accepted`);
+  }
 }
 
 function mapError(error: unknown, log: Logger): Response {
@@ -86,6 +134,7 @@ export function apiRoute<Params = Record<string, never>>(handler: Handler<Params
       path: new URL(request.url).pathname,
     });
     try {
+      assertSameOrigin(request);
       const user = await currentUser();
       if (!user) return errorResponse(401, "unauthenticated", "Sign in to use this API");
       return await handler({
@@ -109,6 +158,7 @@ export function publicApiRoute<Params = Record<string, never>>(handler: PublicHa
       path: new URL(request.url).pathname,
     });
     try {
+      assertSameOrigin(request);
       return await handler({ request, params: await context.params, log });
     } catch (error: unknown) {
       return mapError(error, log);

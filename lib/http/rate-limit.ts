@@ -23,13 +23,9 @@ export function createRateLimiter(limit: number | (() => number), windowMs: numb
       for (const [k, w] of windows) if (w.resetAt <= now) windows.delete(k);
     }
     if (window.count > (typeof limit === "number" ? limit : limit())) {
-      const seconds = Math.ceil((window.resetAt - now) / 1000);
-      throw new DomainError("rate_limited", `Too many attempts; try again in ${seconds} s`);
+      const minutes = Math.ceil((window.resetAt - now) / 60_000);
+      const wait = minutes === 1 ? "1 minute" : `${minutes} minutes`;
+      throw new DomainError("rate_limited", `Too many attempts; try again in ${wait}`);
     }
   };
-}
-
-/** The client address as the custom server saw it, for rate-limit keys. */
-export function clientAddress(request: Request): string {
-  return request.headers.get("x-forwarded-for")?.split(",")[0]?.trim() || "local";
 }

@@ -16,6 +16,18 @@ export const resourceName = z
     "Use lowercase letters, digits and hyphens, not at the start or end",
   );
 
+/**
+ * Accepts a number, or a string of digits as a form field holds one, and
+ * passes anything else (true, [3], "", null) on unchanged so that `schema`
+ * rejects it instead of quietly turning it into a number.
+ */
+const formNumber = <Schema extends z.ZodNumber>(schema: Schema) =>
+  z.preprocess(
+    (value) =>
+      typeof value === "string" && /^\s*-?\d+(\.\d+)?\s*$/.test(value) ? Number(value) : value,
+    schema,
+  );
+
 const catalogId = (what: string) =>
   z.string({ message: `Choose ${what}` }).min(1, `Choose ${what}`);
 
@@ -51,11 +63,13 @@ export const webServiceOrder = z.object({
     }),
   ]),
   planId: catalogId("an instance size"),
-  instances: z.coerce
-    .number({ message: "Enter a number of instances" })
-    .int("Enter a whole number")
-    .min(1, "Run at least 1 instance")
-    .max(10, "Run at most 10 instances; contact support for more"),
+  instances: formNumber(
+    z
+      .number({ message: "Enter a number of instances" })
+      .int("Enter a whole number")
+      .min(1, "Run at least 1 instance")
+      .max(10, "Run at most 10 instances; contact support for more"),
+  ),
 });
 
 export const managedDatabaseOrder = z.object({
@@ -63,12 +77,14 @@ export const managedDatabaseOrder = z.object({
   name: resourceName,
   engineId: catalogId("an engine and version"),
   planId: catalogId("a size"),
-  storageGb: z.coerce
-    .number({ message: "Enter the storage in GB" })
-    .int("Enter a whole number of GB")
-    .min(10, "Use at least 10 GB")
-    .max(2000, "Use at most 2000 GB")
-    .refine((gb) => gb % 10 === 0, "Use a multiple of 10 GB"),
+  storageGb: formNumber(
+    z
+      .number({ message: "Enter the storage in GB" })
+      .int("Enter a whole number of GB")
+      .min(10, "Use at least 10 GB")
+      .max(2000, "Use at most 2000 GB")
+      .refine((gb) => gb % 10 === 0, "Use a multiple of 10 GB"),
+  ),
 });
 
 /**
@@ -87,17 +103,19 @@ export const domainName = z
   )
   .refine(
     (value) => value.split(".").length === 2,
-    "Register the domain itself, like example.com, not a subdomain",
+    "Enter the domain itself, like example.com: subdomains and endings like .co.uk are not sold here",
   );
 
 export const domainOrder = z.object({
   kind: z.literal("DOMAIN"),
   domain: domainName,
-  years: z.coerce
-    .number({ message: "Choose the registration period" })
-    .int("Choose a whole number of years")
-    .min(1, "Register for at least 1 year")
-    .max(10, "Register for at most 10 years"),
+  years: formNumber(
+    z
+      .number({ message: "Choose the registration period" })
+      .int("Choose a whole number of years")
+      .min(1, "Register for at least 1 year")
+      .max(10, "Register for at most 10 years"),
+  ),
 });
 
 export const orderSchema = z.discriminatedUnion("kind", [

@@ -4,6 +4,7 @@ import { enqueueEvent } from "../outbox/enqueue-event";
 import { DomainError } from "../domain/errors";
 import { quoteOrder } from "../pricing/quote-order";
 import type { Catalog } from "../catalog/types";
+import { checkOrderName } from "./check-order-name";
 import { orderName, type OrderSpec } from "./order-schema";
 
 export interface SubmitOrderInput {
@@ -15,8 +16,9 @@ export interface SubmitOrderInput {
 /**
  * Stores an order and its `order.submitted` event in one transaction. The
  * spec must already have passed the order schema; the catalog check here
- * rejects unknown plans, regions and images with field errors. A repeated
- * idempotency key returns the first order instead of creating another.
+ * rejects unknown plans, regions and images with field errors, and a name
+ * already in use is a conflict. A repeated idempotency key returns the first
+ * order instead of creating another, unless it came with a different order.
  */
 export async function submitOrder(
   db: PrismaClient,
@@ -26,13 +28,17 @@ export async function submitOrder(
     where: {
       userId_idempotencyKey: { userId: input.userId, idempotencyKey: input.idempotencyKey },
     },
-    select: { id: true },
+    select: { id: true, spec: true },
   });
-  if (existing) return { orderId: existing.id, created: false };
+  if (existing) {
+    assertSameSpec(existing.spec, input.spec);
+    return { orderId: existing.id, created: false };
+  }
 
   const quote = quoteWithRequestPaths(input.spec, await loadCatalog(db));
   try {
     const orderId = await db.$transaction(async (tx) => {
+      await checkOrderName(tx, input.userId, input.spec, orderName(input.spec));
       const order = await tx.order.create({
         data: {
           userId: input.userId,
@@ -79,4 +85,24 @@ function quoteWithRequestPaths(spec: OrderSpec, catalog: Catalog) {
       error.fields.map((field) => ({ ...field, field: `order.${field.field}` })),
     );
   }
+}
+
+/** Serialises JSON with sorted keys, because jsonb does not keep key order. */
+function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(",")}]`;
+  if (value && typeof value === "object") {
+    const entries = Object.entries(value as Record<string, unknown>)
+      .filter(([, entry]) => entry !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([key, entry]) => `${JSON.stringify(key)}:${canonicalJson(entry)}`).join(",")}}`;
+  }
+  return JSON.stringify(value);
+}
+
+/** Rejects a replayed idempotency key that arrives with a different order. */
+function assertSameSpec(stored: unknown, submitted: OrderSpec): void {
+  if (canonicalJson(stored) === canonicalJson(submitted)) return;
+  throw new DomainError("conflict", "This idempotencyKey was used for a different order", [
+    { field: "idempotencyKey", message: "Generate a new key for a new order" },
+  ]);
 }

@@ -93,7 +93,11 @@ async function activateResource(
       // anyone with read access to the database. Real drivers' credentials
       // need encryption at rest or a secret store.
       // Copied into a plain object literal, which Prisma's JSON input type accepts.
-      connection: { fields: connection.fields.map(({ label, value }) => ({ label, value })) },
+      connection: {
+        fields: connection.fields.map(({ label, value, secret }) =>
+          secret ? { label, value, secret: true } : { label, value },
+        ),
+      },
       failureReason: null,
       activatedAt: now,
     },

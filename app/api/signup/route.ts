@@ -4,7 +4,8 @@ import { signUp } from "@/lib/auth/sign-up";
 import { webEnv } from "@/lib/config/web-env";
 import { prisma } from "@/lib/db/client";
 import { parseJson, publicApiRoute } from "@/lib/http/api-route";
-import { clientAddress, createRateLimiter } from "@/lib/http/rate-limit";
+import { clientAddress } from "@/lib/http/client-address";
+import { createRateLimiter } from "@/lib/http/rate-limit";
 
 const limitSignUps = createRateLimiter(() => webEnv().SIGNUP_RATE_LIMIT_PER_HOUR, 60 * 60 * 1000);
 

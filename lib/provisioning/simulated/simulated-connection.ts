@@ -60,7 +60,10 @@ export function simulatedConnectionDetails(
       return {
         fields: [
           { label: "IPv4 address", value: address },
-          { label: "Hostname", value: `${resource.name}.${spec.regionId}.vm.${simulatedDomain}` },
+          {
+            label: "Hostname",
+            value: `${hostLabel(resource)}.${spec.regionId}.vm.${simulatedDomain}`,
+          },
           { label: "SSH command", value: `ssh root@${address}` },
         ],
       };
@@ -70,7 +73,7 @@ export function simulatedConnectionDetails(
         spec.source.type === "image" ? spec.source.image : `runtime ${spec.source.runtimeId}`;
       return {
         fields: [
-          { label: "URL", value: `https://${resource.name}.apps.${simulatedDomain}` },
+          { label: "URL", value: `https://${hostLabel(resource)}.apps.${simulatedDomain}` },
           { label: "Source", value: source },
           { label: "Instances", value: String(spec.instances) },
         ],
@@ -100,7 +103,7 @@ function databaseConnectionDetails(resource: ProvisionedResource): ConnectionDet
   if (port === undefined || scheme === undefined) {
     throw new Error(`database engine "${engine.engine}" is not supported by the simulated driver`);
   }
-  const host = `${resource.name}.db.${simulatedDomain}`;
+  const host = `${hostLabel(resource)}.db.${simulatedDomain}`;
   const password = generatePassword();
   // Redis has no named databases; the others get one named after the resource,
   // with hyphens replaced because an unquoted SQL identifier cannot contain them.
@@ -121,4 +124,13 @@ function databaseConnectionDetails(resource: ProvisionedResource): ConnectionDet
     { label: "Connection string", value: connectionString, secret: true },
   );
   return { fields };
+}
+
+/**
+ * Returns the DNS label of a resource: its name plus the start of its id,
+ * because names are unique per customer only and two customers' hosts must
+ * never share a hostname.
+ */
+export function hostLabel(resource: Pick<ProvisionedResource, "id" | "name">): string {
+  return `${resource.name}-${resource.id.slice(0, 8)}`;
 }

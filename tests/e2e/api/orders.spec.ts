@@ -84,4 +84,72 @@ test.describe("orders API", () => {
     expect(response.status()).toBe(409);
     expect((await response.json()).error.fields[0].field).toBe("email");
   });
+
+  test("rejects a domain another customer holds", async ({ playwright, baseURL }) => {
+    const first = await playwright.request.newContext({ baseURL });
+    const second = await playwright.request.newContext({ baseURL });
+    await signUpAndSignIn(first);
+    await signUpAndSignIn(second);
+    const domain = { kind: "DOMAIN", domain: `taken-${randomUUID().slice(0, 8)}.com`, years: 1 };
+    expect(
+      (
+        await first.post("/api/orders", { data: { idempotencyKey: randomUUID(), order: domain } })
+      ).status(),
+    ).toBe(201);
+
+    const response = await second.post("/api/orders", {
+      data: { idempotencyKey: randomUUID(), order: domain },
+    });
+    expect(response.status()).toBe(409);
+    expect((await response.json()).error.fields[0].field).toBe("order.domain");
+    await first.dispose();
+    await second.dispose();
+  });
+
+  test("rejects a second resource of one kind with the same name", async ({ request }) => {
+    await signUpAndSignIn(request);
+    const order = vmOrder();
+    expect(
+      (
+        await request.post("/api/orders", { data: { idempotencyKey: randomUUID(), order } })
+      ).status(),
+    ).toBe(201);
+    const again = await request.post("/api/orders", {
+      data: { idempotencyKey: randomUUID(), order },
+    });
+    expect(again.status()).toBe(409);
+    expect((await again.json()).error.fields[0].field).toBe("order.name");
+  });
+
+  test("rejects an idempotency key reused for another order", async ({ request }) => {
+    await signUpAndSignIn(request);
+    const idempotencyKey = randomUUID();
+    expect(
+      (await request.post("/api/orders", { data: { idempotencyKey, order: vmOrder() } })).status(),
+    ).toBe(201);
+    const reused = await request.post("/api/orders", {
+      data: { idempotencyKey, order: vmOrder() },
+    });
+    expect(reused.status()).toBe(409);
+    expect((await reused.json()).error.fields[0].field).toBe("idempotencyKey");
+  });
+
+  test("rejects a body over the size limit", async ({ request }) => {
+    await signUpAndSignIn(request);
+    const response = await request.post("/api/orders", {
+      data: { idempotencyKey: randomUUID(), order: { ...vmOrder(), name: "x".repeat(100_000) } },
+    });
+    expect(response.status()).toBe(413);
+    expect((await response.json()).error.code).toBe("payload_too_large");
+  });
+
+  test("rejects a request from another origin", async ({ request }) => {
+    await signUpAndSignIn(request);
+    const response = await request.post("/api/orders", {
+      data: { idempotencyKey: randomUUID(), order: vmOrder() },
+      headers: { origin: "http://evil.example" },
+    });
+    expect(response.status()).toBe(403);
+    expect((await request.get("/api/orders").then((r) => r.json())).orders).toEqual([]);
+  });
 });

@@ -37,7 +37,9 @@ test.describe("forms and sessions", () => {
     await page.getByLabel("Domain name").fill("www.example.com");
     await page.getByRole("button", { name: "Place order" }).click();
     await expect(page.getByLabel("Domain name")).toHaveAttribute("aria-invalid", "true");
-    await expect(page.getByText(/not a subdomain/).first()).toBeVisible();
+    await expect(
+      page.getByText(/subdomains and endings like .co.uk are not sold/).first(),
+    ).toBeVisible();
   });
 });
 

@@ -55,7 +55,9 @@ test("virtual machine from sign-up to Active, live", async ({ page, context }) =
   await expect(card.getByText("Active", { exact: true })).toBeVisible({ timeout: 30_000 });
   await expect(card.getByText("IPv4 address")).toBeVisible();
   await expect(card.getByText(/203\.0\.113\.\d+/).first()).toBeVisible();
-  await expect(card.getByText(`${name}.fra1.vm.swiftcloud.example`)).toBeVisible();
+  await expect(
+    card.getByText(new RegExp(`^${name}-[0-9a-f]{8}\\.fra1\\.vm\\.swiftcloud\\.example$`)),
+  ).toBeVisible();
   await expectSameDocument(dashboard);
   // The bar moved through the steps: values strictly between 0 and 100 were on screen.
   const shown = await recordedProgressValues(dashboard);

@@ -59,7 +59,9 @@ describe("cluster manager provisioning", () => {
     expect(resource.activatedAt).toBeInstanceOf(Date);
     expect(resource.failureReason).toBeNull();
     expect(field(resource.connection, "IPv4 address")).toMatch(/^203\.0\.113\.\d{1,3}$/);
-    expect(field(resource.connection, "Hostname")).toBe(`${name}.fra1.vm.swiftcloud.example`);
+    expect(field(resource.connection, "Hostname")).toBe(
+      `${name}-${resource.id.slice(0, 8)}.fra1.vm.swiftcloud.example`,
+    );
 
     const updatedOrder = await harness.db.order.findUniqueOrThrow({ where: { id: order.id } });
     expect(updatedOrder.status).toBe("COMPLETED");
@@ -116,7 +118,7 @@ describe("cluster manager provisioning", () => {
         instances: 2,
       },
       "URL",
-      (name: string) => `https://${name}.apps.swiftcloud.example`,
+      (name: string, id: string) => `https://${name}-${id.slice(0, 8)}.apps.swiftcloud.example`,
     ],
     [
       "PostgreSQL database",
@@ -148,11 +150,11 @@ describe("cluster manager provisioning", () => {
       "Nameserver 1",
       () => "ns1.swiftcloud.example",
     ],
-  ] as [string, OrderSpec, string, (name: string) => string][])(
+  ] as [string, OrderSpec, string, (name: string, id: string) => string][])(
     "%s becomes active",
     async (_, spec, label, expected) => {
       const { resource } = await provision(spec);
-      expect(field(resource.connection, label)).toBe(expected(resource.name));
+      expect(field(resource.connection, label)).toBe(expected(resource.name, resource.id));
     },
   );
 });

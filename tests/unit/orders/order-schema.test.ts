@@ -41,6 +41,22 @@ describe("order schema", () => {
     );
   });
 
+  it("reads whole numbers from form strings", () => {
+    const parsed = orderSchema.parse({ kind: "DOMAIN", domain: "example.com", years: " 3 " });
+    expect(parsed.kind === "DOMAIN" && parsed.years).toBe(3);
+  });
+
+  it("names the expected number for an empty field", () => {
+    const result = orderSchema.safeParse({
+      kind: "MANAGED_DATABASE",
+      name: "db-1",
+      engineId: "pg",
+      planId: "db-s",
+      storageGb: "",
+    });
+    expect(result.error?.issues[0]?.message).toBe("Enter the storage in GB");
+  });
+
   it("lowercases a domain", () => {
     const parsed = orderSchema.parse({ kind: "DOMAIN", domain: " Example.COM ", years: 1 });
     expect(parsed.kind === "DOMAIN" && parsed.domain).toBe("example.com");
@@ -106,6 +122,31 @@ describe("order schema", () => {
       { kind: "MANAGED_DATABASE", name: "db-1", engineId: "pg", planId: "db-s", storageGb: 5000 },
       "storageGb",
     ],
+    [
+      {
+        kind: "WEB_SERVICE",
+        name: "api",
+        source: { type: "image", image: "nginx" },
+        planId: "web-s",
+        instances: true,
+      },
+      "instances",
+    ],
+    [
+      {
+        kind: "WEB_SERVICE",
+        name: "api",
+        source: { type: "image", image: "nginx" },
+        planId: "web-s",
+        instances: [3],
+      },
+      "instances",
+    ],
+    [
+      { kind: "MANAGED_DATABASE", name: "db-1", engineId: "pg", planId: "db-s", storageGb: "" },
+      "storageGb",
+    ],
+    [{ kind: "DOMAIN", domain: "example.com", years: null }, "years"],
     [{ kind: "DOMAIN", domain: "localhost", years: 1 }, "domain"],
     [{ kind: "DOMAIN", domain: "http://example.com", years: 1 }, "domain"],
     [{ kind: "DOMAIN", domain: "www.example.com", years: 1 }, "domain"],

@@ -48,14 +48,14 @@ describe("simulated connection details", () => {
     const details = simulatedConnectionDetails(resourceOf(spec), spec);
     const address = field(details, "IPv4 address");
     expect(address).toMatch(testNet3);
-    expect(field(details, "Hostname")).toBe("web-1.fra1.vm.swiftcloud.example");
+    expect(field(details, "Hostname")).toBe("web-1-7d0f8a52.fra1.vm.swiftcloud.example");
     expect(field(details, "SSH command")).toBe(`ssh root@${address}`);
   });
 
   it("web service gets its URL", () => {
     const spec = sampleSpecs.webServiceFromImage;
     const details = simulatedConnectionDetails(resourceOf(spec), spec);
-    expect(field(details, "URL")).toBe("https://shop.apps.swiftcloud.example");
+    expect(field(details, "URL")).toBe("https://shop-7d0f8a52.apps.swiftcloud.example");
     expect(field(details, "Source")).toBe("nginx:1.27");
     expect(field(details, "Instances")).toBe("2");
   });
@@ -70,11 +70,11 @@ describe("simulated connection details", () => {
     const details = simulatedConnectionDetails(resource, spec);
 
     expect(field(details, "Engine")).toBe(name);
-    expect(field(details, "Host")).toBe("orders-db.db.swiftcloud.example");
+    expect(field(details, "Host")).toBe("orders-db-7d0f8a52.db.swiftcloud.example");
     expect(field(details, "Port")).toBe(String(port));
     const connection = new URL(field(details, "Connection string") ?? "");
     expect(connection.protocol).toBe(protocol);
-    expect(connection.hostname).toBe("orders-db.db.swiftcloud.example");
+    expect(connection.hostname).toBe("orders-db-7d0f8a52.db.swiftcloud.example");
     expect(connection.port).toBe(String(port));
     expect(connection.password).toBe(field(details, "Password"));
     const secrets = details.fields.filter((entry) => entry.secret).map((entry) => entry.label);
