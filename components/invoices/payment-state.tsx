@@ -1,5 +1,6 @@
 import type { InvoiceView } from "@/lib/api/views";
 import { formatDate, formatDateTime } from "@/lib/client/format";
+import { isCancelledCheckout } from "@/lib/client/payment-outcome";
 import { ButtonLink } from "../ui/button-link";
 import { PayInvoiceButton } from "./pay-invoice-button";
 
@@ -18,16 +19,34 @@ function isPayable(invoice: InvoiceView): boolean {
 /**
  * Tells whether PaymentState shows the latest attempt's decline reason (with
  * "Try again"), so a list of attempts can leave it out instead of repeating it.
+ * A cancelled checkout is not a decline and PaymentState does not show its reason.
  */
 export function showsLatestFailure(invoice: InvoiceView): boolean {
-  return isPayable(invoice) && invoice.payments[0]?.status === "FAILED";
+  const latest = invoice.payments[0];
+  return (
+    isPayable(invoice) &&
+    latest !== undefined &&
+    latest.status === "FAILED" &&
+    !isCancelledCheckout(latest)
+  );
+}
+
+/** Returns the first line of the box that offers "Pay", by what happened so far. */
+function awaitingPaymentTitle(invoice: InvoiceView): string {
+  const latest = invoice.payments[0];
+  if (latest?.status === "REQUIRES_CONFIRMATION") {
+    return "You started a payment but have not confirmed it yet.";
+  }
+  if (latest && isCancelledCheckout(latest)) return "You left the checkout without paying.";
+  return "This invoice is awaiting payment.";
 }
 
 /**
  * Shows the state of an invoice's payment and what the customer can do next:
  * pay, wait for a processing payment, try again after a decline, or nothing
- * because it is paid or expired. Payments are newest first, so the first is
- * the latest attempt.
+ * because it is paid or expired. A checkout the customer cancelled is no
+ * error: it offers "Pay" as before the first attempt. Payments are newest
+ * first, so the first is the latest attempt.
  */
 export function PaymentState({ invoice, orderId }: PaymentStateProps) {
   const latest = invoice.payments[0] ?? null;
@@ -92,7 +111,7 @@ export function PaymentState({ invoice, orderId }: PaymentStateProps) {
     );
   }
 
-  if (latest?.status === "FAILED") {
+  if (latest?.status === "FAILED" && !isCancelledCheckout(latest)) {
     return (
       <div className={`${boxClass} border-red-300 bg-red-50 text-red-950`}>
         <div role="alert">
@@ -112,11 +131,7 @@ export function PaymentState({ invoice, orderId }: PaymentStateProps) {
 
   return (
     <div className={`${boxClass} border-amber-300 bg-amber-50 text-amber-950`}>
-      <p className="font-semibold">
-        {latest?.status === "REQUIRES_CONFIRMATION"
-          ? "You started a payment but have not confirmed it yet."
-          : "This invoice is awaiting payment."}
-      </p>
+      <p className="font-semibold">{awaitingPaymentTitle(invoice)}</p>
       <p className="text-sm">
         Due {formatDate(invoice.dueAt)}. Unpaid, it expires on {formatDateTime(invoice.expiresAt)}.
       </p>

@@ -7,6 +7,8 @@ import { ProgressBar } from "../ui/progress-bar";
 import { StatusBadge } from "../ui/status-badge";
 import { ConnectionDetailsList } from "./connection-details";
 
+const supportEmail = "support@swiftcloud.example";
+
 interface ResourceStatusProps {
   resource: ResourceView;
   /** Region, plan and options, when the order is at hand. */
@@ -18,7 +20,8 @@ interface ResourceStatusProps {
 
 /**
  * Shows a resource's live state: status, progress and current step while it
- * is being created, connection details once active, the reason once failed.
+ * is being created, connection details once active, and once failed the
+ * reason, the refund and how to reach support.
  */
 export function ResourceStatus({
   resource,
@@ -85,11 +88,27 @@ function ResourceStatusBody({ resource }: { resource: ResourceView }) {
         </div>
       );
     case "FAILED":
-      return (
-        <p className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-900">
-          <span className="font-semibold">Provisioning failed: </span>
-          {resource.failureReason ?? "the provisioning driver gave no reason."}
-        </p>
-      );
+      return <FailedResourceNotice resource={resource} />;
   }
+}
+
+/** Tells the customer why a paid resource failed and what happens next. */
+function FailedResourceNotice({ resource }: { resource: ResourceView }) {
+  // The subject names the resource, so support can find it without asking.
+  const subject = encodeURIComponent(`Failed resource ${resource.name} (${resource.id})`);
+  return (
+    <div className="space-y-1 rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-900">
+      <p>
+        <span className="font-semibold">Provisioning failed: </span>
+        {resource.failureReason ?? "the provisioning driver gave no reason."}
+      </p>
+      <p>
+        The charge for this resource will be refunded.{" "}
+        <a href={`mailto:${supportEmail}?subject=${subject}`} className="font-semibold underline">
+          Contact support
+        </a>{" "}
+        if you have questions or want help ordering it again.
+      </p>
+    </div>
+  );
 }

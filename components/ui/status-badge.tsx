@@ -41,11 +41,19 @@ export const invoiceStatusLabels: Record<InvoiceStatusName, Entry> = {
   VOID: ["Expired", "neutral"],
 };
 
-export const paymentStatusLabels: Record<PaymentStatusName, Entry> = {
+/**
+ * A payment's status as the badge shows it. CANCELLED is not a stored status.
+ * The portal shows it for a FAILED payment whose checkout the customer left,
+ * because leaving a checkout is no error.
+ */
+export type PaymentBadgeStatus = PaymentStatusName | "CANCELLED";
+
+export const paymentStatusLabels: Record<PaymentBadgeStatus, Entry> = {
   REQUIRES_CONFIRMATION: ["Not confirmed", "neutral"],
   PROCESSING: ["Processing", "working"],
   SUCCEEDED: ["Succeeded", "good"],
   FAILED: ["Failed", "bad"],
+  CANCELLED: ["Cancelled", "neutral"],
 };
 
 export const resourceStatusLabels: Record<ResourceStatusName, Entry> = {
@@ -58,7 +66,7 @@ export const resourceStatusLabels: Record<ResourceStatusName, Entry> = {
 type StatusBadgeProps =
   | { of: "order"; status: OrderStatusName }
   | { of: "invoice"; status: InvoiceStatusName }
-  | { of: "payment"; status: PaymentStatusName }
+  | { of: "payment"; status: PaymentBadgeStatus }
   | { of: "resource"; status: ResourceStatusName };
 
 function entryOf(props: StatusBadgeProps): Entry {

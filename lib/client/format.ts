@@ -24,3 +24,8 @@ export function formatDateTime(iso: string): string {
 export function formatTaxRate(basisPoints: number): string {
   return `${basisPoints / 100}%`;
 }
+
+/** Formats a tax line's label with its rate, like "VAT (19%)", the same on every page. */
+export function formatTaxLabel(taxName: string, basisPoints: number): string {
+  return `${taxName} (${formatTaxRate(basisPoints)})`;
+}

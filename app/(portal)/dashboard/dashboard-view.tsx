@@ -13,6 +13,7 @@ import { StatusBadge } from "@/components/ui/status-badge";
 import type { OrderView, ResourceView } from "@/lib/api/views";
 import type { Catalog } from "@/lib/catalog/types";
 import { formatDate } from "@/lib/client/format";
+import { hasFailedResource } from "@/lib/client/order-status";
 import { fetchOrders, fetchResources, queryKeys } from "@/lib/client/queries";
 import { describeSpec, kindLabel } from "@/lib/client/resource-kinds";
 import { useLiveRefetchInterval } from "@/lib/client/socket-provider";
@@ -23,9 +24,12 @@ interface DashboardViewProps {
   catalog: Catalog;
 }
 
-/** Orders the customer has to act on or wait for before a resource exists. */
+/**
+ * Checks that an order awaits its invoice or payment, or that it was paid and
+ * its resource failed, so a refund is due.
+ */
 function needsAttention(order: OrderView): boolean {
-  return order.status === "SUBMITTED" || order.status === "INVOICED";
+  return order.status === "SUBMITTED" || order.status === "INVOICED" || hasFailedResource(order);
 }
 
 export function DashboardView({ initialResources, initialOrders, catalog }: DashboardViewProps) {
@@ -135,6 +139,11 @@ function AttentionRow({ order }: { order: OrderView }) {
             </>
           ) : null}
         </p>
+        {hasFailedResource(order) ? (
+          <p className="text-sm text-red-800">
+            The resource could not be created. The charge for it will be refunded.
+          </p>
+        ) : null}
       </div>
       <div className="flex items-center gap-3">
         <StatusBadge of="order" status={order.status} />

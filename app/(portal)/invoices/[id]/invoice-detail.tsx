@@ -11,6 +11,7 @@ import { PaymentProviderLabel } from "@/components/ui/provider-labels";
 import { StatusBadge } from "@/components/ui/status-badge";
 import type { InvoiceView } from "@/lib/api/views";
 import { formatDate, formatDateTime } from "@/lib/client/format";
+import { isCancelledCheckout } from "@/lib/client/payment-outcome";
 import { fetchInvoice, queryKeys } from "@/lib/client/queries";
 import { kindLabel } from "@/lib/client/resource-kinds";
 import { useLiveRefetchInterval } from "@/lib/client/socket-provider";
@@ -128,7 +129,9 @@ export function InvoiceDetail({ initialInvoice, billedTo }: InvoiceDetailProps) 
                         </span>
                         <PaymentProviderLabel provider={payment.provider} />
                       </p>
-                      {payment.failureReason && !(index === 0 && reasonInPaymentPanel) ? (
+                      {isCancelledCheckout(payment) ? (
+                        <p className="text-slate-600">You left the checkout without paying.</p>
+                      ) : payment.failureReason && !(index === 0 && reasonInPaymentPanel) ? (
                         <p className="text-red-800">{payment.failureReason}</p>
                       ) : null}
                       {payment.settledAt ? (
@@ -137,7 +140,10 @@ export function InvoiceDetail({ initialInvoice, billedTo }: InvoiceDetailProps) 
                         </p>
                       ) : null}
                     </div>
-                    <StatusBadge of="payment" status={payment.status} />
+                    <StatusBadge
+                      of="payment"
+                      status={isCancelledCheckout(payment) ? "CANCELLED" : payment.status}
+                    />
                   </li>
                 ))}
               </ul>

@@ -1,6 +1,6 @@
 import { Money } from "@/components/ui/money";
 import type { InvoiceView } from "@/lib/api/views";
-import { formatTaxRate } from "@/lib/client/format";
+import { formatTaxLabel } from "@/lib/client/format";
 
 const cellClass = "px-4 py-3";
 // Quantity and unit price get their own columns from the sm breakpoint up.
@@ -66,9 +66,7 @@ export function InvoiceLineItems({ invoice }: { invoice: InvoiceView }) {
             <dd className="min-w-24 text-right">{money(invoice.subtotalMinor)}</dd>
           </div>
           <div className="flex justify-end gap-6">
-            <dt>
-              {invoice.taxName} ({formatTaxRate(invoice.taxBasisPoints)})
-            </dt>
+            <dt>{formatTaxLabel(invoice.taxName, invoice.taxBasisPoints)}</dt>
             <dd className="min-w-24 text-right">{money(invoice.taxMinor)}</dd>
           </div>
           <div className="flex justify-end gap-6 text-base font-semibold">

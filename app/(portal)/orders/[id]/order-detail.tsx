@@ -10,7 +10,8 @@ import { PageHeader } from "@/components/ui/page-header";
 import { StatusBadge } from "@/components/ui/status-badge";
 import type { InvoiceView, OrderView } from "@/lib/api/views";
 import type { Catalog } from "@/lib/catalog/types";
-import { formatDate, formatDateTime } from "@/lib/client/format";
+import { formatDate, formatDateTime, formatTaxLabel } from "@/lib/client/format";
+import { hasFailedResource } from "@/lib/client/order-status";
 import { fetchInvoice, fetchOrder, queryKeys } from "@/lib/client/queries";
 import { describeSpec, kindLabel } from "@/lib/client/resource-kinds";
 import { useLiveRefetchInterval } from "@/lib/client/socket-provider";
@@ -73,6 +74,20 @@ export function OrderDetail({ initialOrder, initialInvoice, catalog }: OrderDeta
           <div role="status" className="rounded-lg border border-slate-300 bg-white p-4">
             <p className="font-semibold text-slate-900">This order was cancelled.</p>
             <p className="text-sm text-slate-700">{order.cancelReason ?? "No reason was given."}</p>
+          </div>
+        ) : null}
+        {/* The invoice comes first on this page, so the failed resource's
+            notice can be far down. This box points to it. */}
+        {hasFailedResource(order) ? (
+          <div
+            role="status"
+            className="rounded-lg border border-red-300 bg-red-50 p-4 text-red-950"
+          >
+            <p className="font-semibold">This order failed.</p>
+            <p className="text-sm">
+              Its resource could not be created, so the charge for it will be refunded. The reason
+              and how to contact support are under Resource below.
+            </p>
           </div>
         ) : null}
 
@@ -175,7 +190,7 @@ function InvoiceSection({ order, invoice, loadFailed }: InvoiceSectionProps) {
             ))}
             {invoice.taxMinor > 0 ? (
               <li className="flex justify-between gap-3">
-                <span>{invoice.taxName}</span>
+                <span>{formatTaxLabel(invoice.taxName, invoice.taxBasisPoints)}</span>
                 <Money amountMinor={invoice.taxMinor} currency={invoice.currency} />
               </li>
             ) : null}

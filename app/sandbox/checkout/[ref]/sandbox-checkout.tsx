@@ -255,53 +255,43 @@ interface TestCardsProps {
   onUse: (number: string) => void;
 }
 
+/**
+ * Lists the test cards, one row each with a "Use" button that fills the card
+ * number. On a narrow screen a row stacks the number over the outcome, beside
+ * the button. From the sm breakpoint up all three sit on one line, and the
+ * monospaced numbers line up as a column.
+ */
 function TestCards({ cards, onUse }: TestCardsProps) {
   return (
     <section
       aria-labelledby="test-cards-heading"
-      className="space-y-3 rounded-xl border border-amber-300 bg-amber-50 p-5"
+      className="space-y-3 rounded-xl border border-amber-300 bg-amber-50 p-5 text-amber-950"
     >
-      <h2 id="test-cards-heading" className="text-lg font-semibold text-amber-950">
+      <h2 id="test-cards-heading" className="text-lg font-semibold">
         Test cards
       </h2>
-      <p className="text-sm text-amber-950">
-        Any future expiry date, any 3-digit security code and any name work with these numbers.
+      <p className="text-sm">
+        Any future expiry date, any security code of 3 or 4 digits and any name work with these
+        numbers.
       </p>
-      <div className="overflow-x-auto">
-        <table className="min-w-full text-sm">
-          <thead className="text-left text-amber-950">
-            <tr>
-              <th scope="col" className="py-2 pr-4 font-semibold">
-                Card number
-              </th>
-              <th scope="col" className="py-2 pr-4 font-semibold">
-                Outcome
-              </th>
-              <th scope="col" className="py-2 font-semibold">
-                <span className="sr-only">Action</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody className="divide-y divide-amber-200">
-            {cards.map((card) => (
-              <tr key={card.number}>
-                <td className="py-2 pr-4 font-mono whitespace-nowrap">{card.number}</td>
-                <td className="py-2 pr-4">{card.label}</td>
-                <td className="py-2 text-right">
-                  <button
-                    type="button"
-                    onClick={() => onUse(card.number)}
-                    aria-label={`Use test card ${card.number}`}
-                    className="rounded border border-amber-400 bg-white px-2 py-1 text-xs font-semibold text-amber-950 hover:bg-amber-100"
-                  >
-                    Use
-                  </button>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <ul className="divide-y divide-amber-200 text-sm">
+        {cards.map((card) => (
+          <li key={card.number} className="flex items-center gap-3 py-3">
+            <span className="min-w-0 flex-1 sm:flex sm:items-center sm:gap-4">
+              <span className="block font-mono whitespace-nowrap">{card.number}</span>
+              <span className="block">{card.label}</span>
+            </span>
+            <button
+              type="button"
+              onClick={() => onUse(card.number)}
+              aria-label={`Use test card ${card.number}`}
+              className="min-h-9 shrink-0 rounded border border-amber-400 bg-white px-3 py-1.5 text-xs font-semibold hover:bg-amber-100"
+            >
+              Use
+            </button>
+          </li>
+        ))}
+      </ul>
     </section>
   );
 }
