@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import amqp, {
   type Channel,
   type ChannelModel,
@@ -7,6 +8,14 @@ import amqp, {
 import type { Logger } from "pino";
 import { encodeEvent } from "../events/amqp-binding";
 import type { CloudEvent } from "../events/catalog";
+import {
+  attemptsHeader,
+  copyIdHeader,
+  deadLetteredAtHeader,
+  deadLetterReasonHeader,
+  originalRoutingKeyHeader,
+  withoutBrokerHeaders,
+} from "./retry-policy";
 import { declareExchanges, topologyFor, type Topology } from "./topology";
 
 /** Runs on every (re)connection with a fresh channel for consuming. */
@@ -33,6 +42,8 @@ export class Broker {
   private consumeChannel: Channel | undefined;
   private readonly setupSteps: SetupStep[] = [];
   private connectedWaiters: Array<() => void> = [];
+  /** Ids of copies the broker returned as unroutable, until their confirm arrives. */
+  private readonly returnedCopies = new Set<string>();
   private closing = false;
 
   constructor(private readonly options: BrokerOptions) {
@@ -74,6 +85,12 @@ export class Broker {
     publish.on("error", (error: Error) =>
       logger.warn({ err: error }, "broker.publish_channel_error"),
     );
+    // With confirms, RabbitMQ sends basic.return for an unroutable mandatory
+    // message before its basic.ack, so the id is here when the confirm comes.
+    publish.on("return", (message: { properties: { headers?: Record<string, unknown> } }) => {
+      const copyId = message.properties.headers?.[copyIdHeader];
+      if (typeof copyId === "string") this.returnedCopies.add(copyId);
+    });
     await declareExchanges(publish, this.topology);
     const consume = await model.createChannel();
     consume.on("error", (error: Error) =>
@@ -128,23 +145,59 @@ export class Broker {
 
   /**
    * Sends a message that cannot be processed to a consumer's dead-letter
-   * queue, with the reason in its headers, and resolves on the broker's confirm.
+   * queue, with the reason and the attempts made in its headers, and
+   * resolves on the broker's confirm.
    */
-  async deadLetter(consumer: string, message: ConsumeMessage, reason: string): Promise<void> {
+  async deadLetter(
+    consumer: string,
+    message: ConsumeMessage,
+    reason: string,
+    attempts: number,
+  ): Promise<void> {
+    await this.sendCopy(this.topology.deadLetterQueue(consumer), message, {
+      [deadLetterReasonHeader]: reason.slice(0, 1000),
+      [attemptsHeader]: attempts,
+      [deadLetteredAtHeader]: new Date().toISOString(),
+      [originalRoutingKeyHeader]: message.fields.routingKey,
+    });
+  }
+
+  /**
+   * Sends a copy of `message` to `queue` through the default exchange, with
+   * `extraHeaders` over its own, and resolves on the broker's confirm.
+   * Rejects when there is no connection, when the broker nacks it, or when
+   * no queue of that name exists: the default exchange would otherwise drop
+   * the copy and still confirm it.
+   */
+  async sendCopy(
+    queue: string,
+    message: Pick<ConsumeMessage, "content" | "properties">,
+    extraHeaders: Record<string, unknown>,
+  ): Promise<void> {
     const channel = this.publishChannel;
     if (!channel) throw new Error("broker is not connected");
+    const copyId = randomUUID();
     const headers = {
-      ...(message.properties.headers ?? {}),
-      "x-swiftcloud-dead-letter-reason": reason.slice(0, 1000),
-      "x-swiftcloud-dead-lettered-at": new Date().toISOString(),
-      "x-swiftcloud-original-routing-key": message.fields.routingKey,
+      ...withoutBrokerHeaders(message.properties.headers),
+      ...extraHeaders,
+      [copyIdHeader]: copyId,
     };
+    // A TTL left over from the original publish would expire the copy early.
+    const { expiration: _expiration, ...properties } = message.properties;
     await new Promise<void>((resolve, reject) => {
       channel.sendToQueue(
-        this.topology.deadLetterQueue(consumer),
+        queue,
         message.content,
-        { ...message.properties, persistent: true, headers },
-        (error: unknown) => (error ? reject(new Error("broker nacked dead letter")) : resolve()),
+        { ...properties, persistent: true, mandatory: true, headers },
+        (error: unknown) => {
+          if (this.returnedCopies.delete(copyId)) {
+            reject(new Error(`queue ${queue} not found: the broker returned the copy`));
+          } else if (error) {
+            reject(new Error(`broker nacked a copy to ${queue}`));
+          } else {
+            resolve();
+          }
+        },
       );
     });
   }

@@ -27,11 +27,11 @@ async function waitUntilActive(orderId: string) {
   });
 }
 
-/** Log lines that show a handler failed and its message went back to the queue. */
+/** Log lines that show a handler failed and its message was sent for another attempt. */
 function requeuedLines(eventIds: string[]) {
+  const retryMessages = ["consumer.retry_scheduled", "consumer.retry_publish_failed"];
   return harness.logs.lines.filter(
-    (line) =>
-      line.msg === "consumer.handler_failed_requeue" && eventIds.includes(String(line.eventId)),
+    (line) => retryMessages.includes(String(line.msg)) && eventIds.includes(String(line.eventId)),
   );
 }
 
