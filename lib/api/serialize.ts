@@ -1,5 +1,12 @@
 import type { ResourceKindName } from "../catalog/types";
-import type { Invoice, InvoiceLineItem, Order, Payment, Resource } from "../db/generated/client";
+import type {
+  Invoice,
+  InvoiceLineItem,
+  Order,
+  Payment,
+  Refund,
+  Resource,
+} from "../db/generated/client";
 import { formatInvoiceNumber } from "../billing/invoice-number";
 import type { OrderSpec } from "../orders/order-schema";
 import type {
@@ -8,6 +15,7 @@ import type {
   InvoiceView,
   OrderView,
   PaymentView,
+  RefundView,
   ResourceView,
 } from "./views";
 
@@ -28,6 +36,20 @@ export function toPaymentView(payment: Payment): PaymentView {
   };
 }
 
+export function toRefundView(refund: Refund): RefundView {
+  return {
+    id: refund.id,
+    paymentId: refund.paymentId,
+    status: refund.status,
+    reason: refund.reason,
+    amountMinor: refund.amountMinor,
+    currency: refund.currency,
+    failureReason: refund.failureReason,
+    createdAt: refund.createdAt.toISOString(),
+    completedAt: iso(refund.completedAt),
+  };
+}
+
 export function toInvoiceSummaryView(invoice: Invoice): InvoiceSummaryView {
   return {
     id: invoice.id,
@@ -44,7 +66,12 @@ export function toInvoiceSummaryView(invoice: Invoice): InvoiceSummaryView {
 }
 
 export function toInvoiceView(
-  invoice: Invoice & { lineItems: InvoiceLineItem[]; payments: Payment[]; order: Order },
+  invoice: Invoice & {
+    lineItems: InvoiceLineItem[];
+    payments: Payment[];
+    refunds: Refund[];
+    order: Order;
+  },
 ): InvoiceView {
   return {
     ...toInvoiceSummaryView(invoice),
@@ -64,6 +91,9 @@ export function toInvoiceView(
     payments: [...invoice.payments]
       .sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime())
       .map(toPaymentView),
+    refunds: [...invoice.refunds]
+      .sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime())
+      .map(toRefundView),
     order: {
       id: invoice.order.id,
       kind: invoice.order.kind as ResourceKindName,

@@ -10,6 +10,9 @@ export type OrderStatusName =
 export type InvoiceStatusName = "OPEN" | "PAID" | "VOID";
 export type PaymentStatusName = "REQUIRES_CONFIRMATION" | "PROCESSING" | "SUCCEEDED" | "FAILED";
 export type ResourceStatusName = "PENDING" | "PROVISIONING" | "ACTIVE" | "FAILED";
+export type RefundStatusName = "PENDING" | "SUCCEEDED" | "FAILED";
+/** Reason billing refunded a payment: its invoice was voided first, or its resource failed. */
+export type RefundReasonName = "INVOICE_VOIDED" | "RESOURCE_FAILED";
 
 export interface LineItemView {
   position: number;
@@ -30,6 +33,20 @@ export interface PaymentView {
   checkoutUrl: string;
   createdAt: string;
   settledAt: string | null;
+}
+
+export interface RefundView {
+  id: string;
+  paymentId: string;
+  status: RefundStatusName;
+  reason: RefundReasonName;
+  amountMinor: number;
+  currency: string;
+  /** The provider's explanation when the refund FAILED. */
+  failureReason: string | null;
+  createdAt: string;
+  /** When the provider reported the refund SUCCEEDED or FAILED. */
+  completedAt: string | null;
 }
 
 export interface InvoiceSummaryView {
@@ -53,6 +70,8 @@ export interface InvoiceView extends InvoiceSummaryView {
   lineItems: LineItemView[];
   /** Newest first. */
   payments: PaymentView[];
+  /** Newest first. A PAID invoice stays PAID when its payment is refunded. */
+  refunds: RefundView[];
   order: { id: string; kind: ResourceKindName; name: string };
 }
 

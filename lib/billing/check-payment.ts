@@ -9,6 +9,7 @@ import {
 } from "../payments/payment-provider";
 import { paymentCheckDelayMs } from "./payment-backoff";
 import { settlePayment, type SettleResult } from "./settle-payment";
+import { withTimeout } from "./with-timeout";
 
 /** Reason a payment fails with when it is still processing at its invoice's expiry. */
 export const expiredBeforeSettlementReason = "Invoice expired before the payment settled";
@@ -20,6 +21,8 @@ export interface CheckPaymentOptions {
   providerTimeoutMs: number;
   /** Provider lookup; tests pass a faulty one to exercise the retry path. */
   providerFor?: (name: string, db: PrismaClient) => PaymentProvider;
+  /** Called after a settlement recorded a refund, so the refund loop sends it at once. */
+  onRefundDue?: () => void;
 }
 
 export type CheckResult = SettleResult | "rescheduled" | "provider_error" | "not_processing";
@@ -110,6 +113,7 @@ async function settle(
   if (result === "succeeded" || result === "failed" || result === "refund_due") {
     wakeOutboxRelay();
   }
+  if (result === "refund_due") options.onRefundDue?.();
   const reason = outcome.kind === "failed" ? outcome.reason : undefined;
   const event = result === "succeeded" ? "billing.payment_succeeded" : "billing.payment_failed";
   if (result === "already_settled" || result === "not_found") {
@@ -138,17 +142,4 @@ async function reschedule(
     data: { checkAttempts: attempts, nextCheckAt: next, checkLeaseUntil: null },
   });
   return next;
-}
-
-/** Rejects with `message` when `promise` has not settled within `ms`. */
-async function withTimeout<T>(promise: Promise<T>, ms: number, message: string): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(message)), ms);
-  });
-  try {
-    return await Promise.race([promise, timeout]);
-  } finally {
-    clearTimeout(timer);
-  }
 }

@@ -19,6 +19,8 @@ export interface PaymentCheckLoopOptions {
   leaseMs?: number;
   providerTimeoutMs?: number;
   providerFor?: (name: string, db: PrismaClient) => PaymentProvider;
+  /** Called after a settlement recorded a refund, so the refund loop sends it at once. */
+  onRefundDue?: () => void;
 }
 
 /**
@@ -60,7 +62,13 @@ export function startPaymentCheckLoop(options: PaymentCheckLoopOptions): Polling
   const batchSize = options.batchSize ?? 10;
   const leaseMs = options.leaseMs ?? 30_000;
   const providerTimeoutMs = options.providerTimeoutMs ?? 10_000;
-  const checkOptions = { db, logger, providerTimeoutMs, providerFor: options.providerFor };
+  const checkOptions = {
+    db,
+    logger,
+    providerTimeoutMs,
+    providerFor: options.providerFor,
+    onRefundDue: options.onRefundDue,
+  };
 
   return startPollingLoop({
     name: "payment-check",

@@ -4,6 +4,7 @@ import type { Payment } from "../db/generated/client";
 import { assertTransition } from "../domain/transitions";
 import { enqueueEvent } from "../outbox/enqueue-event";
 import { lockInvoice, lockPayment } from "../payments/lock-rows";
+import { recordRefund } from "./record-refund";
 
 export type PaymentOutcome = { kind: "succeeded" } | { kind: "failed"; reason: string };
 
@@ -12,20 +13,26 @@ export type SettleResult =
   | "succeeded"
   /** Payment FAILED, `payment.failed` enqueued; the invoice stays open. */
   | "failed"
-  /** The provider took the money but the invoice was no longer open. */
+  /**
+   * The provider took the money but the invoice was no longer open: payment
+   * FAILED with `payment.failed`, and a PENDING Refund recorded for the refund loop.
+   */
   | "refund_due"
   /** The payment had already left PROCESSING; nothing changed. */
   | "already_settled"
   | "not_found";
 
 /** Reason a payment fails with when the provider settles it after its invoice was voided. */
-export const voidedBeforeSettlementReason = "Invoice was voided before payment settled; refund due";
+export const voidedBeforeSettlementReason =
+  "Invoice was voided before payment settled; the payment is refunded";
 
 /**
  * Applies a provider's final result to a PROCESSING payment in one
  * transaction: on success the payment, its invoice and its order all become
  * paid with `payment.succeeded`; on failure the payment fails with
- * `payment.failed` and the invoice stays open for another attempt. Safe to
+ * `payment.failed` and the invoice stays open for another attempt. A success
+ * on an invoice that is no longer open fails the payment and records its
+ * refund in the same transaction, which the refund loop then sends. Safe to
  * call more than once and from several processes, because it acts only on a
  * payment still PROCESSING under its row lock. The status loop calls it
  * today, and a provider webhook can call it later.
@@ -58,14 +65,14 @@ export async function settlePayment(
         return "failed";
       }
       if (invoice.status !== "OPEN") {
-        log.error(
+        log.warn(
           { invoiceId: invoice.id, orderId: invoice.orderId, invoiceStatus: invoice.status },
           "billing.payment_settled_after_void",
         );
-        // TODO: call the provider's refund API here. Until automatic refunds
-        // exist, this customer was charged for a void invoice and support has
-        // to refund the payment by hand from this log line.
+        // The refund loop calls the provider after the commit. A crash before
+        // it rolls all of this back, and one after it leaves a PENDING refund.
         await failPayment(tx, payment, invoice.orderId, voidedBeforeSettlementReason);
+        await recordRefund(tx, payment, "INVOICE_VOIDED");
         return "refund_due";
       }
 

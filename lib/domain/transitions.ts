@@ -3,6 +3,7 @@ import type {
   InvoiceStatus,
   OrderStatus,
   PaymentStatus,
+  RefundStatus,
   ResourceStatus,
 } from "../db/generated/enums";
 import { DomainError } from "./errors";
@@ -32,6 +33,13 @@ export const transitions = {
     SUCCEEDED: [],
     FAILED: [],
   } satisfies Record<PaymentStatus, PaymentStatus[]>,
+  // A refund stays PENDING while the provider reports it pending, so the
+  // only changes are to its final statuses.
+  refund: {
+    PENDING: ["SUCCEEDED", "FAILED"],
+    SUCCEEDED: [],
+    FAILED: [],
+  } satisfies Record<RefundStatus, RefundStatus[]>,
   resource: {
     PENDING: ["PROVISIONING", "FAILED"],
     PROVISIONING: ["ACTIVE", "FAILED"],

@@ -58,6 +58,17 @@ export const eventSchemas = {
     paymentId: uuid,
     reason: z.string(),
   }),
+  "swiftcloud.payment.refunded": z.object({
+    ...owned,
+    orderId: uuid,
+    invoiceId: uuid,
+    paymentId: uuid,
+    refundId: uuid,
+    amountMinor: minor,
+    currency,
+    /** Why billing refunded the payment: the Refund row's reason. */
+    reason: z.enum(["INVOICE_VOIDED", "RESOURCE_FAILED"]),
+  }),
   "swiftcloud.resource.provisioning": z.object({
     ...owned,
     orderId: uuid,

@@ -37,15 +37,41 @@ export interface ProviderPayment {
   failureCode?: string;
 }
 
+export interface RefundPaymentInput {
+  /** The refunded payment's id at the provider (Payment.providerRef). */
+  providerRef: string;
+  amountMinor: number;
+  /** Reason for the refund in words, stored at the provider for support. */
+  reason: string;
+  /**
+   * Key that makes a retried request return the first refund instead of
+   * refunding again. The portal passes the Refund row's id.
+   */
+  idempotencyKey: string;
+}
+
+/**
+ * A refund as its provider reports it. `pending` refunds are asked about
+ * again with the same idempotency key until they become final.
+ */
+export interface ProviderRefund {
+  providerRefundRef: string;
+  status: "succeeded" | "pending" | "failed";
+  /** The provider's explanation of a `failed` refund. */
+  failureReason?: string;
+}
+
 /**
  * A payment provider as the portal uses it. The sandbox provider implements
- * it today; a Stripe implementation plugs in through the same two calls.
- * Both may throw on a provider or network error, which callers retry.
+ * it today; a Stripe implementation plugs in through the same three calls.
+ * Each may throw on a provider or network error, which callers retry.
  */
 export interface PaymentProvider {
   readonly name: string;
   createCheckout(input: CreateCheckoutInput): Promise<Checkout>;
   retrievePayment(providerRef: string): Promise<ProviderPayment>;
+  /** Returns money of a succeeded payment; idempotent on `idempotencyKey`. */
+  refundPayment(input: RefundPaymentInput): Promise<ProviderRefund>;
 }
 
 /** Names accepted by `paymentProvider`. */

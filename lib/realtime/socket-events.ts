@@ -18,6 +18,7 @@ export const socketEventOf = {
   "swiftcloud.payment.initiated": "payment:initiated",
   "swiftcloud.payment.succeeded": "payment:succeeded",
   "swiftcloud.payment.failed": "payment:failed",
+  "swiftcloud.payment.refunded": "payment:refunded",
   "swiftcloud.resource.provisioning": "resource:provisioning",
   "swiftcloud.resource.progress": "resource:progress",
   "swiftcloud.resource.active": "resource:active",

@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
 import type { Database, PaymentProvider, ProviderPayment } from "../payment-provider";
+import { refundSandboxCheckout } from "./sandbox-refund";
 
 /** Reason reported for a checkout the customer left without paying. */
 export const checkoutCancelledReason = "Checkout cancelled";
@@ -18,7 +19,7 @@ function newCheckoutId(): string {
  * Creates the built-in sandbox provider. Its "provider side" is the SandboxCheckout
  * table: a checkout starts OPEN, the hosted page records the test card's
  * outcome, and `retrievePayment` reads it back the way a real provider's API
- * would report it.
+ * would report it. Refunds live in the SandboxRefund table.
  */
 export function createSandboxProvider(db: Database): PaymentProvider {
   return {
@@ -61,6 +62,10 @@ export function createSandboxProvider(db: Database): PaymentProvider {
         case "CANCELLED":
           return { status: "cancelled", failureReason: checkoutCancelledReason };
       }
+    },
+
+    refundPayment(input) {
+      return refundSandboxCheckout(db, input);
     },
   };
 }

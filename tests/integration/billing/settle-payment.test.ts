@@ -101,6 +101,13 @@ describe("settlePayment", () => {
     expect(failed).toHaveLength(1);
     expect(await outboxRows(db, "swiftcloud.payment.succeeded", payment.id)).toHaveLength(0);
     await logs.waitFor("billing.payment_settled_after_void", { invoiceId: invoice.id });
+
+    const refunds = await db.refund.findMany({ where: { paymentId: payment.id } });
+    expect(refunds).toHaveLength(1);
+    expect(refunds[0]?.status).toBe("PENDING");
+    expect(refunds[0]?.reason).toBe("INVOICE_VOIDED");
+    expect(refunds[0]?.amountMinor).toBe(payment.amountMinor);
+    expect(refunds[0]?.nextAttemptAt).not.toBeNull();
   });
 });
 
@@ -132,6 +139,7 @@ describe("payment checks", () => {
       name: "sandbox",
       createCheckout: () => Promise.reject(new Error("not used")),
       retrievePayment: () => Promise.reject(new Error("connection reset by provider")),
+      refundPayment: () => Promise.reject(new Error("not used")),
     });
 
     const result = await checkPayment(
@@ -155,6 +163,7 @@ describe("payment checks", () => {
       name: "sandbox",
       createCheckout: () => Promise.reject(new Error("not used")),
       retrievePayment: () => new Promise<never>(() => undefined),
+      refundPayment: () => Promise.reject(new Error("not used")),
     });
 
     const result = await checkPayment(

@@ -17,6 +17,8 @@ describe("status transitions", () => {
     ["resource", "PENDING", "PROVISIONING"],
     ["resource", "PROVISIONING", "ACTIVE"],
     ["resource", "PROVISIONING", "FAILED"],
+    ["refund", "PENDING", "SUCCEEDED"],
+    ["refund", "PENDING", "FAILED"],
   ] as const)("allows %s %s to %s", (entity, from, to) => {
     expect(canTransition(entity, from as never, to)).toBe(true);
     expect(() => assertTransition(entity, from as never, to)).not.toThrow();
@@ -34,6 +36,11 @@ describe("status transitions", () => {
     ["payment", "REQUIRES_CONFIRMATION", "SUCCEEDED"],
     ["resource", "ACTIVE", "PROVISIONING"],
     ["resource", "PENDING", "ACTIVE"],
+    ["refund", "SUCCEEDED", "PENDING"],
+    ["refund", "SUCCEEDED", "FAILED"],
+    ["refund", "FAILED", "SUCCEEDED"],
+    ["refund", "FAILED", "PENDING"],
+    ["refund", "PENDING", "PENDING"],
   ] as const)("rejects %s %s to %s", (entity, from, to) => {
     expect(canTransition(entity, from as never, to)).toBe(false);
     expect(() => assertTransition(entity, from as never, to)).toThrow(DomainError);
@@ -56,5 +63,7 @@ describe("status transitions", () => {
     expect(transitions.invoice.PAID).toHaveLength(0);
     expect(transitions.payment.SUCCEEDED).toHaveLength(0);
     expect(transitions.resource.ACTIVE).toHaveLength(0);
+    expect(transitions.refund.SUCCEEDED).toHaveLength(0);
+    expect(transitions.refund.FAILED).toHaveLength(0);
   });
 });
