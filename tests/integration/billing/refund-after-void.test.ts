@@ -208,4 +208,67 @@ describe("refund after void", () => {
     expect(await db.sandboxRefund.count({ where: { checkoutId: payment.providerRef } })).toBe(0);
     await logs.waitFor("billing.refund_attempt_failed", { refundId: refund.id });
   });
+
+  it("keeps a pending refund for another attempt", async () => {
+    await Promise.all([...running].map((host) => host.stop()));
+    running.clear();
+    const { payment, refund } = await paymentSettledAfterVoid();
+    // The sandbox decides every refund at once, so a provider that reports
+    // `pending` is written here.
+    const pendingProvider = () => ({
+      name: "sandbox",
+      createCheckout: () => Promise.reject(new Error("not used")),
+      retrievePayment: () => Promise.reject(new Error("not used")),
+      refundPayment: () =>
+        Promise.resolve({ providerRefundRef: "re_pending", status: "pending" as const }),
+    });
+
+    const first = await processRefund(
+      { db, logger: logs.logger, providerTimeoutMs: 1_000, providerFor: pendingProvider },
+      refund.id,
+    );
+
+    expect(first).toBe("pending");
+    const pending = await db.refund.findUniqueOrThrow({ where: { id: refund.id } });
+    expect(pending.status).toBe("PENDING");
+    expect(pending.providerRefundRef).toBe("re_pending");
+    expect(pending.attempts).toBe(1);
+    expect(pending.nextAttemptAt).not.toBeNull();
+    expect(await outboxRows(db, "swiftcloud.payment.refunded", payment.id)).toHaveLength(0);
+
+    const second = await processRefund(
+      { db, logger: logs.logger, providerTimeoutMs: 1_000 },
+      refund.id,
+    );
+
+    expect(second).toBe("succeeded");
+    await expectRefundedOnce(payment.id, payment.providerRef, payment.amountMinor);
+  });
+
+  it("fails a refund the provider rejects", async () => {
+    await Promise.all([...running].map((host) => host.stop()));
+    running.clear();
+    const { payment, refund } = await paymentSettledAfterVoid();
+    // Support refunded the checkout by hand first, so nothing is left to refund.
+    await paymentProvider("sandbox", db).refundPayment({
+      providerRef: payment.providerRef,
+      amountMinor: payment.amountMinor,
+      reason: "refunded by support",
+      idempotencyKey: `support-${refund.id}`,
+    });
+
+    const result = await processRefund(
+      { db, logger: logs.logger, providerTimeoutMs: 1_000 },
+      refund.id,
+    );
+
+    expect(result).toBe("failed");
+    const stored = await db.refund.findUniqueOrThrow({ where: { id: refund.id } });
+    expect(stored.status).toBe("FAILED");
+    expect(stored.failureReason).toContain("invalid");
+    expect(stored.completedAt).not.toBeNull();
+    expect(stored.nextAttemptAt).toBeNull();
+    expect(await outboxRows(db, "swiftcloud.payment.refunded", payment.id)).toHaveLength(0);
+    await logs.waitFor("billing.refund_rejected_by_provider", { refundId: refund.id });
+  });
 });
