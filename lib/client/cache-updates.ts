@@ -210,6 +210,15 @@ export function createCacheUpdaters(client: QueryClient) {
       ]);
     },
 
+    "payment:refunded": (event: PayloadOf<"payment:refunded">) => {
+      invalidate(client, [
+        queryKeys.invoice(event.invoiceId),
+        queryKeys.invoices,
+        queryKeys.order(event.orderId),
+        queryKeys.orders,
+      ]);
+    },
+
     "resource:provisioning": (event: PayloadOf<"resource:provisioning">) => {
       if (isCurrent(event.resourceId, event.time)) {
         patchResource(client, event.resourceId, event.orderId, (resource) =>

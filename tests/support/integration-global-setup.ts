@@ -11,6 +11,8 @@ declare module "vitest" {
 /** Creates the integration tests' own database once per run. */
 export default async function setup(project: TestProject): Promise<void> {
   // TEST_DATABASE_NAME lets two runs on one server keep apart.
-  const url = await createTestDatabase(process.env.TEST_DATABASE_NAME ?? "swiftcloud_test_integration");
+  const url = await createTestDatabase(
+    process.env.TEST_DATABASE_NAME ?? "swiftcloud_test_integration",
+  );
   project.provide("databaseUrl", url);
 }

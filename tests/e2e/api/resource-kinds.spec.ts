@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
-import type { OrderView } from "../../../lib/api/views";
-import { signUpAndSignIn } from "../support/customers";
+import type { InvoiceView, OrderView } from "../../../lib/api/views";
+import { signUpAndSignIn, vmOrder } from "../support/customers";
 import { payInvoice, placeOrder, waitForInvoice } from "../support/flow";
 
 const suffix = () => Date.now().toString(36);
@@ -67,3 +67,38 @@ for (const [name, order, subtotal, connectionLabel] of kinds) {
     );
   });
 }
+
+test("a failed resource is refunded in full", async ({ request }) => {
+  await signUpAndSignIn(request, "DE");
+  // The simulated driver fails every resource whose name starts with fail-.
+  const placed = await placeOrder(request, { ...vmOrder(), name: `fail-${suffix()}` });
+  const invoice = await waitForInvoice(request, placed.id);
+  await payInvoice(request, invoice.id, "4242 4242 4242 4242");
+
+  await expect
+    .poll(
+      async () =>
+        ((await (await request.get(`/api/orders/${placed.id}`)).json()) as { order: OrderView })
+          .order.resource?.status,
+      { timeout: 60_000 },
+    )
+    .toBe("FAILED");
+  let refunded: InvoiceView | undefined;
+  await expect
+    .poll(
+      async () => {
+        refunded = (
+          (await (await request.get(`/api/invoices/${invoice.id}`)).json()) as {
+            invoice: InvoiceView;
+          }
+        ).invoice;
+        return refunded.refunds[0]?.status;
+      },
+      { timeout: 60_000 },
+    )
+    .toBe("SUCCEEDED");
+  expect(refunded?.refunds).toHaveLength(1);
+  expect(refunded?.refunds[0]?.amountMinor).toBe(invoice.totalMinor);
+  expect(refunded?.refunds[0]?.reason).toBe("RESOURCE_FAILED");
+  expect(refunded?.status).toBe("PAID");
+});

@@ -4,6 +4,7 @@ import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import type { AccountView } from "@/lib/auth/find-account";
 import { PaymentState, showsLatestFailure } from "@/components/invoices/payment-state";
+import { RefundList } from "@/components/invoices/refund-list";
 import { ErrorState } from "@/components/ui/error-state";
 import { Money } from "@/components/ui/money";
 import { PageHeader } from "@/components/ui/page-header";
@@ -149,6 +150,8 @@ export function InvoiceDetail({ initialInvoice, billedTo }: InvoiceDetailProps) 
               </ul>
             )}
           </section>
+
+          <RefundList refunds={invoice.refunds} />
         </div>
       </div>
     </>
