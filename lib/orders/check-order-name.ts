@@ -27,7 +27,7 @@ export async function checkOrderName(
   const scope = spec.kind === "DOMAIN" ? `domain:${name}` : `name:${userId}:${spec.kind}:${name}`;
   await tx.$executeRaw`select pg_advisory_xact_lock(hashtext(${scope}))`;
 
-  const taken = await tx.order.findFirst({
+  const holder = await tx.order.findFirst({
     where: {
       kind: spec.kind,
       name,
@@ -36,7 +36,7 @@ export async function checkOrderName(
     },
     select: { id: true },
   });
-  if (!taken) return;
+  if (!holder) return;
   if (spec.kind === "DOMAIN") {
     throw new DomainError("conflict", `${name} is registered or on order already`, [
       { field: "order.domain", message: `${name} is not available; choose another domain` },
