@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test: type check, lint, unit and integration tests (vitest,
-# against the real PostgreSQL and RabbitMQ) and the browser tests
+# against the real PostgreSQL and RabbitMQ), the fault-injection suite
+# (which restarts the local RabbitMQ once) and the browser tests
 # (Playwright with Debian's Chromium). Each suite uses its own database and
 # broker namespace, so development data is never touched. Prints one
 # "N passed, N failed" line at the end and exits non-zero on any failure.
@@ -36,6 +37,10 @@ npx eslint . || { status=1; FAILED_CHECKS=$((FAILED_CHECKS + 1)); }
 
 say "unit and integration tests"
 npx vitest run --reporter=default --reporter=json --outputFile="$results/vitest.json" || status=1
+
+say "fault injection"
+# A failed fault-injection run counts as one failed check, like the type check.
+npx tsx tests/faults/run-faults.ts --orders 20 || { status=1; FAILED_CHECKS=$((FAILED_CHECKS + 1)); }
 
 say "browser tests"
 PLAYWRIGHT_JSON_OUTPUT_NAME="$results/playwright.json" npx playwright test --reporter=list,json || status=1
