@@ -109,7 +109,7 @@ export interface OrderView {
   resource: ResourceView | null;
 }
 
-/** Body of every 4xx and 5xx answer. */
+/** Body of every 4xx and 5xx response. */
 export interface ErrorBody {
   error: {
     code: string;

@@ -1,5 +1,5 @@
 /**
- * What each pushed event does to the React Query cache. First it writes the
+ * Effects of each pushed event on the React Query cache. First it writes the
  * data the event carries (a progress step, a payment's outcome), so the page
  * changes at once. Then it invalidates the related keys, so the next fetch
  * brings what the event leaves out (connection details, new invoice rows).

@@ -12,7 +12,8 @@ let client: PrismaClient | undefined;
  */
 export function prisma(): PrismaClient {
   if (!client) {
-    const connectionString = process.env.DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/swiftcloud";
+    const connectionString =
+      process.env.DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/swiftcloud";
     client = new PrismaClient({ adapter: new PrismaPg({ connectionString }) });
   }
   return client;

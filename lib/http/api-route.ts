@@ -124,7 +124,7 @@ function mapError(error: unknown, log: Logger): Response {
 /**
  * Wraps a route handler that needs a session: returns 401 without one, maps
  * DomainError codes to their HTTP status, and logs anything unexpected once
- * before answering a generic 500.
+ * before returning a generic 500.
  */
 export function apiRoute<Params = Record<string, never>>(handler: Handler<Params>) {
   return async (request: Request, context: { params: Promise<Params> }): Promise<Response> => {

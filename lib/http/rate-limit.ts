@@ -6,8 +6,8 @@ interface Window {
 }
 
 /**
- * A fixed-window counter per key, kept in this process's memory. It slows
- * down guessing from one address; several web replicas each count on their own.
+ * Creates a fixed-window counter per key, kept in this process's memory. It
+ * slows down guessing from one address. Several web replicas each count on their own.
  */
 export function createRateLimiter(limit: number | (() => number), windowMs: number) {
   const windows = new Map<string, Window>();

@@ -17,7 +17,7 @@ export const resourceName = z
   );
 
 /**
- * Accepts a number, or a string of digits as a form field holds one, and
+ * Accepts a number, or a string of digits as a form field contains one, and
  * passes anything else (true, [3], "", null) on unchanged so that `schema`
  * rejects it instead of quietly turning it into a number.
  */
@@ -135,7 +135,7 @@ export const createOrderRequest = z.object({
   order: orderSchema,
 });
 
-/** The name a resource is shown under: the domain for a domain, else `name`. */
+/** Returns the name a resource is shown under: the domain for a domain, else `name`. */
 export function orderName(spec: OrderSpec): string {
   return spec.kind === "DOMAIN" ? spec.domain : spec.name;
 }

@@ -20,8 +20,3 @@ export async function lockPayment(tx: Transaction, paymentId: string): Promise<b
     select id from "Payment" where id = ${paymentId}::uuid for update`;
   return rows.length > 0;
 }
-
-/** Checks whether `value` is a UUID, so a malformed id from a URL is reported as not found. */
-export function isUuid(value: string): boolean {
-  return /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
-}

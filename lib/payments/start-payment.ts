@@ -2,7 +2,8 @@ import type { PrismaClient } from "../db/client";
 import type { Payment } from "../db/generated/client";
 import { DomainError, notFound } from "../domain/errors";
 import { formatInvoiceNumber } from "../billing/invoice-number";
-import { isUuid, lockInvoice } from "./lock-rows";
+import { isUuid } from "../domain/ids";
+import { lockInvoice } from "./lock-rows";
 import { paymentProvider, type PaymentProviderName } from "./payment-provider";
 
 export interface StartPaymentInput {

@@ -20,7 +20,7 @@ export type PortalSocketServer = Server<
 /**
  * Relays every domain event to the socket.io room of the user it belongs to.
  * Each web process consumes through its own exclusive, auto-deleted queue, so
- * every replica sees every event and pushes it to the browsers connected to it.
+ * every replica receives every event and pushes it to the browsers connected to it.
  * Nothing is lost for a browser that misses a push: it refetches on reconnect.
  */
 export function relayEventsToSockets(broker: Broker, io: PortalSocketServer, logger: Logger): void {

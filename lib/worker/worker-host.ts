@@ -4,7 +4,7 @@ import { Broker } from "../messaging/broker";
 import { registerConsumer, type ConsumerOptions } from "../messaging/consumer";
 import { OutboxRelay } from "../outbox/outbox-relay";
 
-/** What a worker's setup gets to build its consumers and loops with. */
+/** Services a worker's setup builds its consumers and loops with. */
 export interface WorkerContext {
   db: PrismaClient;
   broker: Broker;

@@ -4,7 +4,7 @@ import { defaultRetryDelaysMs, topologyFor } from "../../lib/messaging/topology"
 
 export const testAmqpUrl = process.env.TEST_AMQP_URL ?? "amqp://guest:guest@127.0.0.1:5672";
 
-/** A broker prefix no other test run uses, like `swiftcloud-test-3f9a1c2e`. */
+/** Returns a broker prefix no other test run uses, like `swiftcloud-test-3f9a1c2e`. */
 export function uniqueBrokerPrefix(): string {
   return `swiftcloud-test-${randomBytes(4).toString("hex")}`;
 }

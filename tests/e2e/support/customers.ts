@@ -8,7 +8,7 @@ export interface Customer {
   name: string;
 }
 
-/** A customer with a unique email, not yet signed up. */
+/** Returns a customer with a unique email, not yet signed up. */
 export function newCustomer(country = "DE"): Customer & { country: string } {
   const tag = randomUUID().slice(0, 8);
   return {
@@ -58,7 +58,7 @@ export async function signIn(
   expect(body.user?.email).toBe(email);
 }
 
-/** The Cookie header of `request`'s session, for a socket.io client. */
+/** Returns the Cookie header of `request`'s session, for a socket.io client. */
 export async function cookieHeader(request: APIRequestContext): Promise<string> {
   const state = await request.storageState();
   return state.cookies.map((cookie) => `${cookie.name}=${cookie.value}`).join("; ");

@@ -18,7 +18,7 @@ async function recreate(name: string): Promise<void> {
   }
 }
 
-/** The schema of a database as pg_dump prints it, without the migration log. */
+/** Returns the schema of a database as pg_dump prints it, without the migration log. */
 function dumpSchema(name: string): string {
   const url = new URL(testDatabaseUrl(name));
   const output = execFileSync(

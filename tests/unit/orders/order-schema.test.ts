@@ -43,7 +43,8 @@ describe("order schema", () => {
 
   it("reads whole numbers from form strings", () => {
     const parsed = orderSchema.parse({ kind: "DOMAIN", domain: "example.com", years: " 3 " });
-    expect(parsed.kind === "DOMAIN" && parsed.years).toBe(3);
+    expect(parsed.kind).toBe("DOMAIN");
+    expect(parsed.kind === "DOMAIN" ? parsed.years : undefined).toBe(3);
   });
 
   it("names the expected number for an empty field", () => {
@@ -59,7 +60,8 @@ describe("order schema", () => {
 
   it("lowercases a domain", () => {
     const parsed = orderSchema.parse({ kind: "DOMAIN", domain: " Example.COM ", years: 1 });
-    expect(parsed.kind === "DOMAIN" && parsed.domain).toBe("example.com");
+    expect(parsed.kind).toBe("DOMAIN");
+    expect(parsed.kind === "DOMAIN" ? parsed.domain : undefined).toBe("example.com");
   });
 
   it.each([
