@@ -23,9 +23,10 @@ function createQueryClient(): QueryClient {
     mutationCache: new MutationCache({ onError: redirectIfSignedOut }),
     defaultOptions: {
       queries: {
-        // Pages start from server-rendered data and socket events invalidate
-        // what changed, so a short staleTime only saves refetches on mount.
-        staleTime: 15_000,
+        // Pages start from server-rendered data, and an event pushed between
+        // that render and the page's mount invalidates a query that does not
+        // exist yet. Stale-at-once data makes every mount refetch and close that gap.
+        staleTime: 0,
         retry: (failureCount, error) => isRetryable(error) && failureCount < 3,
       },
       mutations: { retry: false },
